@@ -1,0 +1,26 @@
+package dev.teammate.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the ledger knows of one item.
+ *
+ * @param chunkIds   ids of the chunks written for {@link #version}, in position order (empty unless indexed)
+ * @param reason     why the item waits or failed; {@code null} when indexed
+ * @param firstSeen  when the hub first saw the item
+ * @param updated    when this entry last changed
+ */
+public record LedgerEntry(
+        String itemId,
+        String source,
+        String title,
+        String link,
+        String version,
+        Instant itemTime,
+        ItemStatus status,
+        String reason,
+        List<String> chunkIds,
+        Instant firstSeen,
+        Instant updated) {
+}
