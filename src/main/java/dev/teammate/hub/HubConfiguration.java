@@ -1,5 +1,6 @@
 package dev.teammate.hub;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.teammate.api.ApiResponses;
 import dev.teammate.api.HealthApi;
 import dev.teammate.api.ItemsApi;
@@ -51,11 +52,7 @@ public class HubConfiguration implements CamelConfiguration {
         VectorStore store = resources.add(LuceneVectorStore.open(settings.storeDir(), MiniLmEmbeddingModel.DIMENSIONS));
         MiniLmTokenizer tokenizer = resources.add(new MiniLmTokenizer());
         ExecutorService embeddingPool = resources.addExecutor(embeddingPool(settings.embeddingThreads()));
-
-        long started = System.nanoTime();
-        MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(embeddingPool);
-        LOG.info("Loaded all-MiniLM-L6-v2 in {} ms ({} embedding threads)", (System.nanoTime() - started) / 1_000_000,
-                settings.embeddingThreads());
+        EmbeddingModel model = embeddingModel(context, settings);
 
         TextExtractor extractor = new TextExtractor(settings.maxTextChars());
         Chunker chunker = new Chunker(tokenizer, settings.chunkTargetTokens(), settings.chunkMaxTokens(),
@@ -77,6 +74,19 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("healthApi", new HealthApi(ledger, store));
         registry.bind("apiResponses", new ApiResponses());
         LOG.info("Hub data: inbox {}, store {}", settings.inboxDir(), settings.storeDir());
+    }
+
+    /** The model bound as {@code minilm}: one already in the registry (tests share one), else a new one. */
+    private static EmbeddingModel embeddingModel(CamelContext context, HubSettings settings) {
+        EmbeddingModel bound = context.getRegistry().lookupByNameAndType("minilm", EmbeddingModel.class);
+        if (bound != null) {
+            return bound;
+        }
+        long started = System.nanoTime();
+        EmbeddingModel model = new MiniLmEmbeddingModel();
+        LOG.info("Loaded all-MiniLM-L6-v2 in {} ms ({} embedding threads)", (System.nanoTime() - started) / 1_000_000,
+                settings.embeddingThreads());
+        return model;
     }
 
     private static ExecutorService embeddingPool(int threads) {
