@@ -52,7 +52,7 @@ public final class StartupBenchmark {
         int port = TestHubs.freePort();
         Path log = home.resolve("hub.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcamel.server.port=" + port, "-cp", System.getProperty("java.class.path"),
+                "-Dcamel.server.port=" + port, "-cp", classpath(),
                 "dev.teammate.TeammateMain").directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
@@ -82,6 +82,18 @@ public final class StartupBenchmark {
             process.destroy();
             process.waitFor();
         }
+    }
+
+    /** The project's class path: under exec:java it is the class loader's, not the JVM's (that is Maven's). */
+    private static String classpath() {
+        if (StartupBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                entries.add(Path.of(URI.create(url.toString())).toString());
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static long residentMib(long pid) throws IOException {
