@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <p>The tokenizer description in that jar truncates every text at 128 word pieces and pads to 128, so a longer
  * chunk would be embedded from its first quarter only. The model itself takes up to 512 positions and was trained on
  * 256, so Teammate loads the same files with truncation and padding switched off and keeps chunks within what is
- * embedded (see {@code docs/chunking-and-embedding.md}).
+ * embedded (see {@code docs/embedding.md}).
  */
 final class MiniLmFiles {
 

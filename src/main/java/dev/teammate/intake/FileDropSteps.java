@@ -2,6 +2,7 @@ package dev.teammate.intake;
 
 import dev.teammate.extract.DocumentKind;
 import dev.teammate.extract.ExtractedText;
+import dev.teammate.extract.ExtractionException;
 import dev.teammate.extract.TextExtractor;
 import dev.teammate.item.Item;
 import dev.teammate.ledger.Ledger;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 
 /**
  * The steps of the file-drop route that need code: turning a dropped file into an {@link Item}, and reading its
@@ -70,7 +72,7 @@ public class FileDropSteps {
     }
 
     /** Reads the dropped file's text; fails with a reason a person can act on. */
-    public ExtractedText extract(Exchange exchange) {
+    public ExtractedText extract(Exchange exchange) throws ExtractionException {
         Item item = exchange.getProperty(ITEM, Item.class);
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         ExtractedText text = extractor.extract(file, fileName(item.id()));
@@ -85,9 +87,12 @@ public class FileDropSteps {
     public void reject(Exchange exchange) {
         Item item = exchange.getProperty(ITEM, Item.class);
         throw new UnsupportedFileException(fileName(item.id()) + ": this kind of file is not taken. "
-                + "Documents: " + String.join(" ", DocumentKind.DOCUMENT.extensions())
-                + "; transcripts: " + String.join(" ", DocumentKind.TRANSCRIPT.extensions())
-                + "; recordings: " + String.join(" ", DocumentKind.RECORDING.extensions()));
+                + "Documents: " + listed(DocumentKind.DOCUMENT) + "; transcripts: " + listed(DocumentKind.TRANSCRIPT)
+                + "; recordings: " + listed(DocumentKind.RECORDING));
+    }
+
+    private static String listed(DocumentKind kind) {
+        return kind.extensions().stream().sorted().map(e -> "." + e).collect(Collectors.joining(" "));
     }
 
     private static String relativePath(Message message) {
@@ -96,8 +101,9 @@ public class FileDropSteps {
         return name.replace('\\', '/');
     }
 
+    /** The file name of a relative path or of a {@code file:} item id. */
     private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
+        return path.substring(Math.max(path.lastIndexOf('/'), path.indexOf(':')) + 1);
     }
 
     static String sha256(Path file) {

@@ -55,8 +55,9 @@ class FileIntakeRouteTest extends HubRouteTestSupport {
         JsonNode top = hub.search("who ships the invoice export", 1).get("results").get(0);
         assertThat(top.get("item_id").asText()).isEqualTo("file:standup.vtt");
         assertThat(top.get("text").asText()).contains("Bob Ortiz").contains("invoice export");
-        assertThat(top.get("start").asText()).isNotBlank();
-        assertThat(top.get("end_seconds").asDouble()).isEqualTo(4332.5);
+        assertThat(top.get("start").asText()).isEqualTo("00:00:01");
+        assertThat(top.get("end").asText()).isEqualTo("00:41:12");
+        assertThat(top.get("end_seconds").asDouble()).isEqualTo(2472.5);
     }
 
     @Test
