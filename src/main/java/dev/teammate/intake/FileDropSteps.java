@@ -101,9 +101,10 @@ public class FileDropSteps {
         return name.replace('\\', '/');
     }
 
-    /** The file name of a relative path or of a {@code file:} item id. */
+    /** The file name of a relative path, or of a {@code file:} item id. */
     private static String fileName(String path) {
-        return path.substring(Math.max(path.lastIndexOf('/'), path.indexOf(':')) + 1);
+        String relative = path.startsWith("file:") ? path.substring("file:".length()) : path;
+        return relative.substring(relative.lastIndexOf('/') + 1);
     }
 
     static String sha256(Path file) {

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Builds small real PDF, DOCX and PPTX files at test time with the libraries Tika itself uses. */
-final class SampleDocuments {
+public final class SampleDocuments {
 
     private SampleDocuments() {
     }
@@ -29,7 +29,8 @@ final class SampleDocuments {
      * A one-page PDF; each inner list is a paragraph of lines, paragraphs separated by a gap. A user password makes
      * it encrypted.
      */
-    static Path pdf(Path file, String title, List<List<String>> paragraphs, String userPassword) throws IOException {
+    public static Path pdf(Path file, String title, List<List<String>> paragraphs, String userPassword)
+            throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -63,7 +64,7 @@ final class SampleDocuments {
     }
 
     /** A DOCX with a title property, the given paragraphs, and a two-row table after them. */
-    static Path docx(Path file, String title, List<String> paragraphs, String[][] table) throws IOException {
+    public static Path docx(Path file, String title, List<String> paragraphs, String[][] table) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             if (title != null) {
                 doc.getProperties().getCoreProperties().setTitle(title);
@@ -85,7 +86,7 @@ final class SampleDocuments {
     }
 
     /** A PPTX with one text box per slide; each slide's list holds its text box paragraphs. */
-    static Path pptx(Path file, String title, List<List<String>> slides) throws IOException {
+    public static Path pptx(Path file, String title, List<List<String>> slides) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(file)) {
             if (title != null) {
                 show.getProperties().getCoreProperties().setTitle(title);

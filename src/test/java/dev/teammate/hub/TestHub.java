@@ -95,11 +95,14 @@ public final class TestHub implements AutoCloseable {
         return drop(relativePath, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits until the inbox is empty: every dropped file was taken and moved to done or error. */
+    /**
+     * Waits until the inbox is empty: every dropped file was taken and moved to done or error. Hidden files (names
+     * starting with a dot) do not count: the hub leaves them alone, as it does editors' and copy tools' temporary files.
+     */
     public void awaitInboxEmpty(Duration timeout) throws IOException {
         await(timeout, "the inbox to be empty", () -> {
             try (var files = Files.walk(inbox())) {
-                return files.noneMatch(Files::isRegularFile);
+                return files.noneMatch(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."));
             } catch (IOException e) {
                 return false;
             }
