@@ -49,7 +49,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         Ledger ledger = resources.add(JdbcLedger.open(settings.ledgerUrl(), settings.ledgerUser(),
                 settings.ledgerPassword()));
-        VectorStore store = resources.add(LuceneVectorStore.open(settings.storeDir(), MiniLmEmbeddingModel.DIMENSIONS));
+        VectorStore store = resources.add(new LuceneVectorStore(settings.storeDir(), MiniLmEmbeddingModel.DIMENSIONS));
         MiniLmTokenizer tokenizer = resources.add(new MiniLmTokenizer());
         ExecutorService embeddingPool = resources.addExecutor(embeddingPool(settings.embeddingThreads()));
         EmbeddingModel model = embeddingModel(context, settings);
