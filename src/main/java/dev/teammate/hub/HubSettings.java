@@ -39,7 +39,7 @@ record HubSettings(
                 integer(context, "teammate.chunk.target-tokens"),
                 integer(context, "teammate.chunk.max-tokens"),
                 integer(context, "teammate.chunk.overlap-tokens"),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors(),
                 integer(context, "teammate.search.default-k"),
                 integer(context, "teammate.search.max-k"),
                 integer(context, "teammate.search.candidates"));
