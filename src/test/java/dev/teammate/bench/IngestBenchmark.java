@@ -29,7 +29,7 @@ import java.util.Properties;
  * (polling, the read lock's wait for files to settle, extraction, chunking, embedding through the route, the Lucene
  * commit and the ledger) and stops the clock when the last item is indexed.
  *
- * <p>Arguments: {@code --docs N} (default 60), {@code --words N} per document (default 1500).
+ * <p>Arguments: {@code --docs N} (default 300), {@code --words N} per document (default 1500).
  */
 public final class IngestBenchmark {
 
@@ -37,7 +37,7 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int docs = intArg(args, "--docs", 60);
+        int docs = intArg(args, "--docs", 300);
         int words = intArg(args, "--words", 1500);
         System.out.println("Ingest benchmark on " + Machine.describe());
 
@@ -63,6 +63,7 @@ public final class IngestBenchmark {
 
     private static List<String> chunkTexts(List<String> documents) {
         List<String> texts = new ArrayList<>();
+        long tokens = 0;
         try (MiniLmTokenizer tokenizer = new MiniLmTokenizer()) {
             Chunker chunker = new Chunker(tokenizer, 320, 400, 48);
             for (String document : documents) {
@@ -70,9 +71,11 @@ public final class IngestBenchmark {
                         .map(p -> Segment.paragraph(p.strip())).toList();
                 for (Chunk chunk : chunker.chunk(new ExtractedText(null, paragraphs, false))) {
                     texts.add(chunk.text());
+                    tokens += chunk.tokens();
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "Reference chunks: %d word pieces in all%n", tokens);
         return texts;
     }
 
