@@ -83,9 +83,9 @@ public class HubConfiguration implements CamelConfiguration {
             return bound;
         }
         long started = System.nanoTime();
-        EmbeddingModel model = new MiniLmEmbeddingModel();
-        LOG.info("Loaded all-MiniLM-L6-v2 in {} ms ({} embedding threads)", (System.nanoTime() - started) / 1_000_000,
-                settings.embeddingThreads());
+        EmbeddingModel model = new MiniLmEmbeddingModel(null, settings.onnxThreadsPerCall());
+        LOG.info("Loaded all-MiniLM-L6-v2 in {} ms ({} embedding threads, {} ONNX threads per call)",
+                (System.nanoTime() - started) / 1_000_000, settings.embeddingThreads(), settings.onnxThreadsPerCall());
         return model;
     }
 

@@ -21,6 +21,7 @@ record HubSettings(
         int chunkMaxTokens,
         int chunkOverlapTokens,
         int embeddingThreads,
+        int onnxThreadsPerCall,
         int searchDefaultK,
         int searchMaxK,
         int searchCandidates) {
@@ -39,7 +40,8 @@ record HubSettings(
                 integer(context, "teammate.chunk.target-tokens"),
                 integer(context, "teammate.chunk.max-tokens"),
                 integer(context, "teammate.chunk.overlap-tokens"),
-                threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors(),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                integer(context, "teammate.embed.onnx-threads"),
                 integer(context, "teammate.search.default-k"),
                 integer(context, "teammate.search.max-k"),
                 integer(context, "teammate.search.candidates"));
