@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * the nearest-neighbour search is pre-filtered, so a narrow filter still returns up to {@code k} matching chunks.
  *
  * <p>Limits: one process at a time may open the folder for writing (Lucene's file lock); others may open it with
- * {@link #openReadOnly}, which sees what was committed. Every write is one commit with an fsync, which bounds write
- * throughput to small items per second on slow disks; many small items also mean many small segments to merge, and
- * merging rebuilds HNSW graphs. Query text beyond {@value SearchQueries#MAX_QUERY_CHARS} characters is ignored.
+ * {@link #openReadOnly}, which sees what was committed. Every write returns committed (fsync); writes that arrive
+ * together share a commit, but a lone writer still commits per item, and many small items mean many small segments
+ * to merge, and merging rebuilds HNSW graphs. Query text beyond {@value SearchQueries#MAX_QUERY_CHARS} characters is ignored.
  */
 public final class LuceneVectorStore implements VectorStore {
 
@@ -83,6 +83,11 @@ public final class LuceneVectorStore implements VectorStore {
     private final SearchQueries queries;
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion();
     private volatile boolean closed;
+    private final Object durability = new Object();
+    /** Sequence number of the last change committed and visible; guarded by {@link #durability}. */
+    private long durableSeq = -1;
+    /** Whether a writer is committing now; guarded by {@link #durability}. */
+    private boolean committing;
 
     /** Opens, or creates, a store of {@value #DEFAULT_DIMENSIONS}-dimension vectors in {@code path}. */
     public LuceneVectorStore(Path path) {
@@ -229,14 +234,48 @@ public final class LuceneVectorStore implements VectorStore {
 
     private void write(String what, IndexChange change) {
         try {
-            change.apply();
-            writer.commit();
-            // Blocking: when this returns, the change is visible to the next search on any thread.
-            searchers.maybeRefreshBlocking();
+            awaitDurable(change.apply());
         } catch (AlreadyClosedException e) {
             throw new IllegalStateException("cannot " + what + ": the store at " + path + " is closed", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot " + what + " in the store at " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making " + what + " durable in the store at " + path,
+                    e);
+        }
+    }
+
+    /**
+     * Returns once the change with sequence number {@code seq} is committed and visible to searches. Group commit:
+     * the first writer to arrive commits and refreshes for every change made before its commit started, while the
+     * writers that arrive meanwhile wait and are covered by the next commit. Several items written at once thus
+     * share one commit and one new segment, which saves fsyncs and, above all, the merging of many tiny segments
+     * (merging rebuilds HNSW graphs, the costliest part of indexing).
+     */
+    private void awaitDurable(long seq) throws IOException, InterruptedException {
+        synchronized (durability) {
+            while (durableSeq < seq && committing) {
+                durability.wait();
+            }
+            if (durableSeq >= seq) {
+                return;
+            }
+            committing = true;
+        }
+        long covered = -1;
+        try {
+            // This commit starts after the change was made, so it covers it even when the change altered nothing
+            // (removing an unknown item) and Lucene reports an older sequence number for a commit it skipped.
+            covered = Math.max(writer.commit(), seq);
+            // Blocking: when this returns, the change is visible to the next search on any thread.
+            searchers.maybeRefreshBlocking();
+        } finally {
+            synchronized (durability) {
+                committing = false;
+                durableSeq = Math.max(durableSeq, covered);
+                durability.notifyAll();
+            }
         }
     }
 
@@ -404,7 +443,8 @@ public final class LuceneVectorStore implements VectorStore {
 
     @FunctionalInterface
     private interface IndexChange {
-        void apply() throws IOException;
+        /** Makes the change; returns its sequence number. */
+        long apply() throws IOException;
     }
 
     @FunctionalInterface

@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +101,38 @@ class LuceneVectorStoreTest extends VectorStoreContract {
             assertThat(reader.count()).isEqualTo(2);
             assertThat(reader.chunkIds("file:b")).containsExactly("file:b#1#0");
         }
+    }
+
+    @Test
+    void everyWriteIsCommittedWhenItReturnsEvenWhenWritersShareACommit() throws Exception {
+        int writers = 8;
+        int itemsEach = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try (org.apache.lucene.store.Directory files = org.apache.lucene.store.FSDirectory.open(dir)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < itemsEach; i++) {
+                        String item = "file:w" + writer + "-" + i;
+                        store.replaceItem(item, version(item, 1, 3, store.dimensions()));
+                        // A reader of the latest commit on disk must already hold the item.
+                        try (org.apache.lucene.index.DirectoryReader committed =
+                                     org.apache.lucene.index.DirectoryReader.open(files)) {
+                            assertThat(new org.apache.lucene.search.IndexSearcher(committed).count(
+                                    new TermQuery(new Term(ChunkDocuments.ITEM_ID, item)))).as(item).isEqualTo(3);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.count()).isEqualTo((long) writers * itemsEach * 3);
     }
 
     @Test
