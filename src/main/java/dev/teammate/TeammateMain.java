@@ -1,6 +1,7 @@
 package dev.teammate;
 
 import dev.teammate.cli.SearchCommand;
+import dev.teammate.config.ConfigLocation;
 import dev.teammate.hub.HubConfiguration;
 import org.apache.camel.main.Main;
 
@@ -10,9 +11,6 @@ import org.apache.camel.main.Main;
  */
 public final class TeammateMain {
 
-    /** Where the settings are read from; a JVM system property of the same name points elsewhere. */
-    public static final String CONFIG_PROPERTY = "teammate.config";
-
     private TeammateMain() {
     }
 
@@ -21,7 +19,7 @@ public final class TeammateMain {
             System.exit(SearchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         Main main = new Main();
-        main.setPropertyPlaceholderLocations("file:" + System.getProperty(CONFIG_PROPERTY, "application.properties"));
+        main.setPropertyPlaceholderLocations(ConfigLocation.location());
         main.configure().addConfiguration(new HubConfiguration());
         main.run(args);
     }

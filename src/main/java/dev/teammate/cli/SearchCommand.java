@@ -1,6 +1,6 @@
 package dev.teammate.cli;
 
-import dev.teammate.TeammateMain;
+import dev.teammate.config.ConfigLocation;
 import dev.teammate.embed.MiniLmEmbeddingModel;
 import dev.teammate.store.SearchFilter;
 import dev.teammate.store.SearchHit;
@@ -73,8 +73,7 @@ public final class SearchCommand {
     private static Path storeDir() {
         // A context that is never started: only its property placeholders are used, the same way the hub reads them.
         CamelContext context = new DefaultCamelContext();
-        String config = System.getProperty(TeammateMain.CONFIG_PROPERTY, "application.properties");
-        context.getPropertiesComponent().setLocation("file:" + config);
+        context.getPropertiesComponent().setLocation(ConfigLocation.location());
         return Path.of(context.resolvePropertyPlaceholders("{{folder:{{teammate.store.dir}}}}"));
     }
 

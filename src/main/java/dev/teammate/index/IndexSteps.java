@@ -3,8 +3,8 @@ package dev.teammate.index;
 import dev.teammate.chunk.Chunk;
 import dev.teammate.chunk.Chunker;
 import dev.teammate.extract.ExtractedText;
-import dev.teammate.intake.FileDropSteps;
 import dev.teammate.item.Item;
+import dev.teammate.item.ItemExchange;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
@@ -30,8 +30,6 @@ public class IndexSteps {
 
     /** Exchange property holding the {@link IndexBatch} of the item being indexed. */
     public static final String BATCH = "teammateBatch";
-    /** Header holding the id of an item to remove. */
-    public static final String ITEM_ID = FileDropSteps.ITEM_ID;
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSteps.class);
     private static final String EMBEDDING_VECTOR = "CamelLangChain4jEmbeddingsVector";
@@ -49,7 +47,7 @@ public class IndexSteps {
 
     /** Cuts the extracted text into chunks; the batch becomes the body and an exchange property. */
     public IndexBatch chunk(Exchange exchange) throws InvalidPayloadException {
-        Item item = exchange.getProperty(FileDropSteps.ITEM, Item.class);
+        Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         ExtractedText text = exchange.getMessage().getMandatoryBody(ExtractedText.class);
         if (text.isEmpty()) {
             throw new IllegalArgumentException(item.title() + ": no text found");
@@ -110,9 +108,9 @@ public class IndexSteps {
         return false;
     }
 
-    /** Removes the item named by the {@value #ITEM_ID} header. */
+    /** Removes the item named by the {@value ItemExchange#ITEM_ID} header. */
     public void removeNamed(Exchange exchange) {
-        remove(exchange.getMessage().getHeader(ITEM_ID, String.class));
+        remove(exchange.getMessage().getHeader(ItemExchange.ITEM_ID, String.class));
     }
 
     private static boolean isProgressStep(int done, int total) {

@@ -1,6 +1,7 @@
 package dev.teammate.intake;
 
 import dev.teammate.item.Item;
+import dev.teammate.item.ItemExchange;
 import dev.teammate.ledger.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
@@ -39,7 +40,7 @@ public class FailedFileRecorder {
         LOG.warn("{} failed and was moved to the error folder: {}", relativePath, reason);
 
         writeReasonFile(relativePath, reason, cause);
-        Item item = exchange.getProperty(FileDropSteps.ITEM, Item.class);
+        Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         if (item != null) {
             try {
                 ledger.recordFailed(item, reason);

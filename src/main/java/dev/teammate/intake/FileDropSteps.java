@@ -5,6 +5,7 @@ import dev.teammate.extract.ExtractedText;
 import dev.teammate.extract.ExtractionException;
 import dev.teammate.extract.TextExtractor;
 import dev.teammate.item.Item;
+import dev.teammate.item.ItemExchange;
 import dev.teammate.ledger.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -28,14 +29,10 @@ import java.util.stream.Collectors;
  */
 public class FileDropSteps {
 
-    /** Exchange property holding the {@link Item} being processed. */
-    public static final String ITEM = "teammateItem";
     /** Header naming what the dropped file is: a {@link DocumentKind} name, or {@code DELETE} for a marker. */
     public static final String KIND = "TeammateKind";
     /** Header set to true when this exact version of the item is already indexed. */
     public static final String UNCHANGED = "TeammateUnchanged";
-    /** Header holding the id of the item a delete marker names. */
-    public static final String ITEM_ID = "TeammateItemId";
 
     /** A file named {@code <name>.delete} in the inbox removes the item that {@code <name>} was. */
     public static final String DELETE_SUFFIX = ".delete";
@@ -58,7 +55,7 @@ public class FileDropSteps {
         String relativePath = relativePath(message);
         if (relativePath.endsWith(DELETE_SUFFIX)) {
             message.setHeader(KIND, "DELETE");
-            message.setHeader(ITEM_ID, "file:" + relativePath.substring(0, relativePath.length() - DELETE_SUFFIX.length()));
+            message.setHeader(ItemExchange.ITEM_ID, "file:" + relativePath.substring(0, relativePath.length() - DELETE_SUFFIX.length()));
             return;
         }
 
@@ -66,18 +63,18 @@ public class FileDropSteps {
         long lastModified = message.getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
         Item item = new Item("file:" + relativePath, "file", fileName(relativePath),
                 doneDir.resolve(relativePath).toUri().toString(), sha256(file), Instant.ofEpochMilli(lastModified));
-        exchange.setProperty(ITEM, item);
+        exchange.setProperty(ItemExchange.ITEM, item);
         message.setHeader(KIND, DocumentKind.of(relativePath).name());
         message.setHeader(UNCHANGED, ledger.isIndexed(item));
     }
 
     /** Reads the dropped file's text; fails with a reason a person can act on. */
     public ExtractedText extract(Exchange exchange) throws ExtractionException {
-        Item item = exchange.getProperty(ITEM, Item.class);
+        Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         ExtractedText text = extractor.extract(file, fileName(item.id()));
         if (text.title() != null && !text.title().isBlank()) {
-            exchange.setProperty(ITEM, item.withTitle(text.title().strip()));
+            exchange.setProperty(ItemExchange.ITEM, item.withTitle(text.title().strip()));
         }
         LOG.debug("Extracted {} characters from {}", text.characters(), item.id());
         return text;
@@ -85,7 +82,7 @@ public class FileDropSteps {
 
     /** Fails the exchange for a file type the hub does not take. */
     public void reject(Exchange exchange) {
-        Item item = exchange.getProperty(ITEM, Item.class);
+        Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         throw new UnsupportedFileException(fileName(item.id()) + ": this kind of file is not taken. "
                 + "Documents: " + listed(DocumentKind.DOCUMENT) + "; transcripts: " + listed(DocumentKind.TRANSCRIPT)
                 + "; recordings: " + listed(DocumentKind.RECORDING));

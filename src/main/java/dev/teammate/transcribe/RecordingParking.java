@@ -1,7 +1,7 @@
 package dev.teammate.transcribe;
 
-import dev.teammate.intake.FileDropSteps;
 import dev.teammate.item.Item;
+import dev.teammate.item.ItemExchange;
 import dev.teammate.ledger.Ledger;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -24,7 +24,7 @@ public class RecordingParking {
     }
 
     public void park(Exchange exchange) {
-        Item item = exchange.getProperty(FileDropSteps.ITEM, Item.class);
+        Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         ledger.recordWaiting(item, REASON);
         LOG.info("Parked recording {}: {}", item.id(), REASON);
     }
