@@ -27,7 +27,8 @@ public class FolderFunction implements PropertiesFunction {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the folder " + folder + " (from a {{folder:...}} setting)", e);
+            throw new UncheckedIOException("Cannot create the folder " + folder + " (from a {{folder:...}} setting)",
+                    e);
         }
         return folder.toString();
     }

@@ -21,7 +21,8 @@ final class MiniLmFiles {
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
 
     private static final Pattern TRUNCATION = Pattern.compile("\"truncation\"\\s*:\\s*\\{[^{}]*}");
-    private static final Pattern PADDING = Pattern.compile("\"padding\"\\s*:\\s*\\{\\s*\"strategy\"\\s*:\\s*\\{[^{}]*}[^{}]*}");
+    private static final Pattern PADDING =
+            Pattern.compile("\"padding\"\\s*:\\s*\\{\\s*\"strategy\"\\s*:\\s*\\{[^{}]*}[^{}]*}");
 
     private MiniLmFiles() {
     }

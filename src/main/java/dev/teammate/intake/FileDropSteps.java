@@ -55,7 +55,8 @@ public class FileDropSteps {
         String relativePath = relativePath(message);
         if (relativePath.endsWith(DELETE_SUFFIX)) {
             message.setHeader(KIND, "DELETE");
-            message.setHeader(ItemExchange.ITEM_ID, "file:" + relativePath.substring(0, relativePath.length() - DELETE_SUFFIX.length()));
+            String named = relativePath.substring(0, relativePath.length() - DELETE_SUFFIX.length());
+            message.setHeader(ItemExchange.ITEM_ID, "file:" + named);
             return;
         }
 

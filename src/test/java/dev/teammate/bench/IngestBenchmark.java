@@ -25,7 +25,8 @@ import java.util.Properties;
  * measured in the same run (the machines are shared and noisy: only the ratio is comparable between runs).
  *
  * <p>The reference embeds every chunk with LangChain4j's {@code embedAll} (its own thread pool, one task per text)
- * on the model the hub uses, before and after the hub run; the hub run drops the documents into the inbox of a hub with the shipped settings
+ * on the model the hub uses, before and after the hub run; the hub run drops the documents into the inbox of a hub
+ * with the shipped settings
  * (polling, the read lock's wait for files to settle, extraction, chunking, embedding through the route, the Lucene
  * commit and the ledger) and stops the clock when the last item is indexed.
  *

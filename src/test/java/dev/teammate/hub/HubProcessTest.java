@@ -41,7 +41,8 @@ class HubProcessTest {
 
             Path route = home.resolve("routes/transcribe.yaml");
             Files.writeString(route, Files.readString(route).replace("      steps:\n",
-                    "      steps:\n        - log:\n            message: \"edited route took ${header.CamelFileName}\"\n"));
+                    "      steps:\n        - log:\n"
+                            + "            message: \"edited route took ${header.CamelFileName}\"\n"));
             TestHub.await(Duration.ofSeconds(30), "the edited route to be reloaded", () -> logContains(hub,
                     "Routes reloaded"));
             Files.write(inbox.resolve("call.mp3"), new byte[] {1, 2, 3});

@@ -97,7 +97,8 @@ public final class TestHub implements AutoCloseable {
 
     /**
      * Waits until the inbox is empty: every dropped file was taken and moved to done or error. Hidden files (names
-     * starting with a dot) do not count: the hub leaves them alone, as it does editors' and copy tools' temporary files.
+     * starting with a dot) do not count: the hub leaves them alone, as it does editors' and copy tools' temporary
+     * files.
      */
     public void awaitInboxEmpty(Duration timeout) throws IOException {
         await(timeout, "the inbox to be empty", () -> {

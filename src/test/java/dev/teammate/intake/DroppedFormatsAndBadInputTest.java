@@ -105,7 +105,8 @@ class DroppedFormatsAndBadInputTest extends HubRouteTestSupport {
 
     @Test
     void awkwardNamesStayInsideTheHubsFolders() throws Exception {
-        hub.dropAndWait("q4 plans/naïve ideas ünïcödé 計画.md", "Ideas for the fourth quarter: a referral programme.");
+        hub.dropAndWait("q4 plans/naïve ideas ünïcödé 計画.md",
+                "Ideas for the fourth quarter: a referral programme.");
         hub.dropAndWait("release..notes..md", "Release notes with double dots in the name: search got faster.");
         hub.dropAndWait("..hidden-looking.md", "This one starts with two dots: a hidden file, left where it is.");
 

@@ -71,7 +71,8 @@ class FileIntakeRouteTest extends HubRouteTestSupport {
         assertThat(entry.reason()).contains("transcription");
         assertThat(hub.done().resolve("meetings/weekly sync.m4a")).exists().hasBinaryContent(audio);
         JsonNode waiting = hub.getJson("/api/items?status=waiting").get("items");
-        assertThat(waiting).extracting(item -> item.get("id").asText()).containsExactly("file:meetings/weekly sync.m4a");
+        assertThat(waiting).extracting(item -> item.get("id").asText())
+                .containsExactly("file:meetings/weekly sync.m4a");
     }
 
     @Test

@@ -20,7 +20,8 @@ class JdbcLedgerTest {
     }
 
     private static Item item(String id, String version) {
-        return new Item(id, "file", "Title of " + id, "file:///done/" + id, version, Instant.parse("2026-11-30T10:15:30Z"));
+        return new Item(id, "file", "Title of " + id, "file:///done/" + id, version,
+                Instant.parse("2026-11-30T10:15:30Z"));
     }
 
     @Test

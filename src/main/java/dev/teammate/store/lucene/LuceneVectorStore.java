@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: one process at a time may open the folder for writing (Lucene's file lock); others may open it with
  * {@link #openReadOnly}, which sees what was committed. Every write returns committed (fsync); writes that arrive
  * together share a commit, but a lone writer still commits per item, and many small items mean many small segments
- * to merge, and merging rebuilds HNSW graphs. Query text beyond {@value SearchQueries#MAX_QUERY_CHARS} characters is ignored.
+ * to merge, and merging rebuilds HNSW graphs. Query text beyond {@value SearchQueries#MAX_QUERY_CHARS} characters
+ * is ignored.
  */
 public final class LuceneVectorStore implements VectorStore {
 
