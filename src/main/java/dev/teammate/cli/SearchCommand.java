@@ -12,7 +12,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +48,15 @@ public final class SearchCommand {
         String query = String.join(" ", words);
 
         Path storeDir = storeDir();
-        if (!Files.isDirectory(storeDir)) {
-            System.err.println("No store at " + storeDir + ": start the hub and drop files into its inbox first");
+        VectorStore opened;
+        try {
+            opened = LuceneVectorStore.openReadOnly(storeDir);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("Cannot search: " + e.getMessage()
+                    + ". Start the hub and drop files into its inbox first.");
             return 1;
         }
-        try (VectorStore store = LuceneVectorStore.openReadOnly(storeDir)) {
+        try (VectorStore store = opened) {
             float[] vector = new MiniLmEmbeddingModel().embed(query).content().vector();
             SearchFilter filter = new SearchFilter(java.util.Set.copyOf(sources), null, null, null);
             List<SearchHit> hits = store.search(new SearchRequest(query, vector, k, 100, filter, mode));
