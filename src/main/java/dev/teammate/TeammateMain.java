@@ -1,13 +1,17 @@
 package dev.teammate;
 
+import dev.teammate.cli.ModelDownloadCommand;
 import dev.teammate.cli.SearchCommand;
 import dev.teammate.config.ConfigLocation;
 import dev.teammate.hub.HubConfiguration;
 import org.apache.camel.main.Main;
 
+import java.util.Arrays;
+
 /**
  * Starts the hub: Camel Main with the top-level {@code application.properties} and every {@code routes/*.yaml}.
- * {@code search <query>} instead searches the store from the command line.
+ * {@code search <query>} instead searches the store from the command line; {@code download-model <name>} fetches a
+ * whisper model into the models folder and checks it.
  */
 public final class TeammateMain {
 
@@ -16,7 +20,10 @@ public final class TeammateMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "search".equals(args[0])) {
-            System.exit(SearchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SearchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "download-model".equals(args[0])) {
+            System.exit(ModelDownloadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         Main main = new Main();
         main.setPropertyPlaceholderLocations(ConfigLocation.location());

@@ -1,6 +1,6 @@
 package dev.teammate.cli;
 
-import dev.teammate.config.ConfigLocation;
+import dev.teammate.config.StandaloneSettings;
 import dev.teammate.embed.MiniLmEmbeddingModel;
 import dev.teammate.store.SearchFilter;
 import dev.teammate.store.SearchHit;
@@ -8,8 +8,6 @@ import dev.teammate.store.SearchMode;
 import dev.teammate.store.SearchRequest;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,10 +72,7 @@ public final class SearchCommand {
     }
 
     private static Path storeDir() {
-        // A context that is never started: only its property placeholders are used, the same way the hub reads them.
-        CamelContext context = new DefaultCamelContext();
-        context.getPropertiesComponent().setLocation(ConfigLocation.location());
-        return Path.of(context.resolvePropertyPlaceholders("{{folder:{{teammate.store.dir}}}}"));
+        return StandaloneSettings.folder("teammate.store.dir");
     }
 
     private static String preview(String text) {

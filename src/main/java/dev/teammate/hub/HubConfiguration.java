@@ -16,7 +16,6 @@ import dev.teammate.ledger.JdbcLedger;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
-import dev.teammate.transcribe.RecordingParking;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -34,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Beans: {@code ledger}, {@code store}, {@code minilm} (the embedding model used by the
  * {@code langchain4j-embeddings} endpoints), {@code embeddingPool} (threads embedding the chunks of an item in
- * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordings}, {@code searchApi},
+ * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordingQueue} and {@code transcription}
+ * (see {@link TranscriptionWiring}), {@code searchApi},
  * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
@@ -65,9 +65,10 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("minilm", model);
         registry.bind("embeddingPool", embeddingPool);
         registry.bind("fileDrop", new FileDropSteps(settings.doneDir(), extractor, ledger));
-        registry.bind("failedFiles", new FailedFileRecorder(settings.errorDir(), ledger));
+        FailedFileRecorder failedFiles = new FailedFileRecorder(settings.errorDir(), ledger);
+        registry.bind("failedFiles", failedFiles);
         registry.bind("indexer", indexer);
-        registry.bind("recordings", new RecordingParking(ledger));
+        TranscriptionWiring.bind(context, resources, ledger, failedFiles);
         registry.bind("searchApi", new SearchApi(store, settings.searchDefaultK(), settings.searchMaxK(),
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));

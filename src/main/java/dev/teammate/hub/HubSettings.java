@@ -47,16 +47,16 @@ record HubSettings(
                 integer(context, "teammate.search.candidates"));
     }
 
-    private static String text(CamelContext context, String key) {
+    static String text(CamelContext context, String key) {
         return context.resolvePropertyPlaceholders("{{" + key + "}}").strip();
     }
 
-    private static String optional(CamelContext context, String key) {
+    static String optional(CamelContext context, String key) {
         String value = context.resolvePropertyPlaceholders("{{" + key + ":}}");
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static int integer(CamelContext context, String key) {
+    static int integer(CamelContext context, String key) {
         String value = text(context, key);
         try {
             return Integer.parseInt(value);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -48,6 +49,31 @@ public class FailedFileRecorder {
                 LOG.warn("Could not record the failure of {} in the ledger: {}", relativePath, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Moves a file that was taken in but failed in a later stage (transcription) from the done folder to the error
+     * folder, with its reason beside it, as if it had failed on intake.
+     *
+     * @param relativePath the file's path below the inbox, which it keeps below the error folder
+     */
+    public void moveToErrors(Path doneFile, String relativePath, Item item, Throwable cause) {
+        String reason = reasonOf(cause);
+        Path target = errorDir.resolve(relativePath).normalize();
+        if (!target.startsWith(errorDir)) {
+            LOG.warn("Not moving {} outside the error folder", relativePath);
+            return;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(doneFile, target, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("{} failed and was moved to the error folder: {}", relativePath, reason);
+        } catch (IOException e) {
+            LOG.warn("{} failed ({}) and could not be moved to the error folder: {}", relativePath, reason,
+                    e.getMessage());
+        }
+        writeReasonFile(relativePath, reason, cause);
+        ledger.recordFailed(item, reason);
     }
 
     private void writeReasonFile(String relativePath, String reason, Throwable cause) {

@@ -43,6 +43,8 @@ public class JdbcLedger implements Ledger {
             updated     TIMESTAMP     NOT NULL
         )""",
         "CREATE INDEX IF NOT EXISTS ledger_items_source ON ledger_items (source, status)",
+        // Added with transcription: how many times work on the current version started without finishing.
+        "ALTER TABLE ledger_items ADD COLUMN IF NOT EXISTS attempts INT DEFAULT 0 NOT NULL",
         """
         CREATE TABLE IF NOT EXISTS ledger_chunks (
             item_id   VARCHAR(2048) NOT NULL,
@@ -90,15 +92,16 @@ public class JdbcLedger implements Ledger {
 
     @Override
     public Optional<LedgerEntry> find(String itemId) {
-        return inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT * FROM ledger_items WHERE item_id = ?")) {
-                select.setString(1, itemId);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(entry(connection, rows)) : Optional.<LedgerEntry>empty();
-                }
+        return inTransaction(connection -> find(connection, itemId));
+    }
+
+    private static Optional<LedgerEntry> find(Connection connection, String itemId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM ledger_items WHERE item_id = ?")) {
+            select.setString(1, itemId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(entry(connection, rows)) : Optional.empty();
             }
-        });
+        }
     }
 
     @Override
@@ -147,6 +150,23 @@ public class JdbcLedger implements Ledger {
         inTransaction(connection -> {
             upsert(connection, item, ItemStatus.WAITING, reason);
             return null;
+        });
+    }
+
+    @Override
+    public int recordAttempt(Item item, String reason) {
+        return inTransaction(connection -> {
+            int earlier = find(connection, item.id())
+                    .filter(e -> e.status() == ItemStatus.WAITING && e.version().equals(item.version()))
+                    .map(LedgerEntry::attempts).orElse(0);
+            upsert(connection, item, ItemStatus.WAITING, reason);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ledger_items SET attempts = ? WHERE item_id = ?")) {
+                update.setInt(1, earlier + 1);
+                update.setString(2, item.id());
+                update.executeUpdate();
+            }
+            return earlier + 1;
         });
     }
 
@@ -245,7 +265,7 @@ public class JdbcLedger implements Ledger {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE ledger_items SET source = ?, title = ?, link = ?, version = ?, item_time = ?, status = ?,
-                       reason = ?, updated = ?
+                       reason = ?, updated = ?, attempts = 0
                  WHERE item_id = ?""")) {
             update.setString(1, item.source());
             update.setString(2, item.title());
@@ -335,7 +355,8 @@ public class JdbcLedger implements Ledger {
         return new LedgerEntry(itemId, row.getString("source"), row.getString("title"), row.getString("link"),
                 row.getString("version"), row.getTimestamp("item_time").toInstant(),
                 ItemStatus.valueOf(row.getString("status")), row.getString("reason"), List.copyOf(chunkIds),
-                row.getTimestamp("first_seen").toInstant(), row.getTimestamp("updated").toInstant());
+                row.getTimestamp("first_seen").toInstant(), row.getTimestamp("updated").toInstant(),
+                row.getInt("attempts"));
     }
 
     private <T> T inTransaction(SqlWork<T> work) {

@@ -31,6 +31,13 @@ public interface Ledger extends AutoCloseable {
     /** Records that the item is kept but waits for a stage that is not available yet. */
     void recordWaiting(Item item, String reason);
 
+    /**
+     * Records that work on this version of the item starts now (it is WAITING until it finishes) and returns how
+     * many times that has happened without the work finishing, this time included. Work that crashes the process
+     * leaves the count up, so a caller can give up on an item that keeps failing that way.
+     */
+    int recordAttempt(Item item, String reason);
+
     /** Records a failed attempt; chunks of an earlier indexed version, if any, are left as they are. */
     void recordFailed(Item item, String reason);
 

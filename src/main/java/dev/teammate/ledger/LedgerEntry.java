@@ -10,6 +10,8 @@ import java.util.List;
  * @param reason     why the item waits or failed; {@code null} when indexed
  * @param firstSeen  when the hub first saw the item
  * @param updated    when this entry last changed
+ * @param attempts   how many times work on this version started without finishing (see
+ *                   {@link Ledger#recordAttempt}); 0 once it is indexed, failed or queued anew
  */
 public record LedgerEntry(
         String itemId,
@@ -22,5 +24,6 @@ public record LedgerEntry(
         String reason,
         List<String> chunkIds,
         Instant firstSeen,
-        Instant updated) {
+        Instant updated,
+        int attempts) {
 }

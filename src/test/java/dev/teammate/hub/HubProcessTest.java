@@ -40,9 +40,10 @@ class HubProcessTest {
             assertThat(results.get(0).get("item_id").asText()).isEqualTo("file:decision.md");
 
             Path route = home.resolve("routes/transcribe.yaml");
-            Files.writeString(route, Files.readString(route).replace("      steps:\n",
-                    "      steps:\n        - log:\n"
-                            + "            message: \"edited route took ${header.CamelFileName}\"\n"));
+            // A log step at the start of the route that takes recordings in.
+            String intake = "      uri: direct:transcribe\n      steps:\n";
+            Files.writeString(route, Files.readString(route).replace(intake, intake + "        - log:\n"
+                    + "            message: \"edited route took ${header.CamelFileName}\"\n"));
             TestHub.await(Duration.ofSeconds(30), "the edited route to be reloaded", () -> logContains(hub,
                     "Routes reloaded"));
             Files.write(inbox.resolve("call.mp3"), new byte[] {1, 2, 3});

@@ -1,5 +1,6 @@
 package dev.teammate.hub;
 
+import dev.teammate.audio.TestRecordings;
 import dev.teammate.embed.MiniLmEmbeddingModel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
@@ -42,6 +43,9 @@ public final class TestHubs {
         overrides.setProperty("teammate.data.dir", dataDir.toString());
         overrides.setProperty("teammate.inbox.poll-ms", "100");
         overrides.setProperty("teammate.inbox.stable-ms", "200");
+        overrides.setProperty("teammate.transcribe.poll-ms", "200");
+        // ffmpeg and whisper's natives are unpacked once for the whole test run, not once per test hub.
+        overrides.setProperty("teammate.bin.dir", TestRecordings.BIN_DIR.toString());
         overrides.putAll(extra);
         context.getPropertiesComponent().setLocation("file:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);

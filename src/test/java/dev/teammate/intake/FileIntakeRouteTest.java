@@ -1,6 +1,7 @@
 package dev.teammate.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teammate.audio.TestRecordings;
 import dev.teammate.hub.HubRouteTestSupport;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.LedgerEntry;
@@ -61,9 +62,9 @@ class FileIntakeRouteTest extends HubRouteTestSupport {
     }
 
     @Test
-    void recordingIsParkedNotDropped() throws Exception {
-        byte[] audio = new byte[4096];
-        new Random(7).nextBytes(audio);
+    void recordingIsQueuedForTranscriptionAndKept() throws Exception {
+        Path m4a = TestRecordings.convert(TestRecordings.jfk(), dataDir.resolve("made/weekly.m4a"), "-c:a", "aac");
+        byte[] audio = Files.readAllBytes(m4a);
         hub.dropAndWait("meetings/weekly sync.m4a", audio);
 
         LedgerEntry entry = hub.entry("file:meetings/weekly sync.m4a").orElseThrow();
@@ -73,6 +74,20 @@ class FileIntakeRouteTest extends HubRouteTestSupport {
         JsonNode waiting = hub.getJson("/api/items?status=waiting").get("items");
         assertThat(waiting).extracting(item -> item.get("id").asText())
                 .containsExactly("file:meetings/weekly sync.m4a");
+    }
+
+    @Test
+    void aRecordingThatIsNotAudioGoesToTheErrorFolderWithItsReason() throws Exception {
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        hub.dropAndWait("meetings/broken.m4a", garbage);
+
+        assertThat(hub.errors().resolve("meetings/broken.m4a")).exists().hasBinaryContent(garbage);
+        assertThat(hub.errors().resolve("meetings/broken.m4a.error.txt")).content()
+                .contains("broken.m4a is not a recording ffmpeg can read");
+        LedgerEntry entry = hub.entry("file:meetings/broken.m4a").orElseThrow();
+        assertThat(entry.status()).isEqualTo(ItemStatus.FAILED);
+        assertThat(entry.reason()).contains("not a recording ffmpeg can read");
     }
 
     @Test

@@ -41,6 +41,25 @@ class JdbcLedgerTest {
     }
 
     @Test
+    void countsUnfinishedAttemptsAcrossReopenUntilTheWorkEnds() {
+        try (JdbcLedger ledger = open()) {
+            ledger.recordWaiting(item("file:call.m4a", "v1"), "queued");
+            assertThat(ledger.recordAttempt(item("file:call.m4a", "v1"), "transcribing")).isEqualTo(1);
+        }
+        try (JdbcLedger ledger = open()) {
+            // The process died during the first attempt: the count is still there after a restart.
+            assertThat(ledger.find("file:call.m4a").orElseThrow().attempts()).isEqualTo(1);
+            assertThat(ledger.recordAttempt(item("file:call.m4a", "v1"), "transcribing")).isEqualTo(2);
+            // A new version starts counting afresh.
+            assertThat(ledger.recordAttempt(item("file:call.m4a", "v2"), "transcribing")).isEqualTo(1);
+            ledger.recordIndexed(item("file:call.m4a", "v2"), List.of("c0"));
+            LedgerEntry entry = ledger.find("file:call.m4a").orElseThrow();
+            assertThat(entry.attempts()).isZero();
+            assertThat(entry.status()).isEqualTo(ItemStatus.INDEXED);
+        }
+    }
+
+    @Test
     void newVersionReplacesChunkIds() {
         try (JdbcLedger ledger = open()) {
             ledger.recordIndexed(item("file:a.md", "v1"), List.of("c0", "c1", "c2"));
