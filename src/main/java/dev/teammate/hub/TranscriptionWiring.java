@@ -33,13 +33,16 @@ final class TranscriptionWiring {
         int threads = HubSettings.integer(context, "teammate.whisper.threads");
         WhisperOptions options = new WhisperOptions(HubSettings.optional(context, "teammate.whisper.language"),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                HubSettings.optional(context, "teammate.whisper.glossary"));
+                HubSettings.optional(context, "teammate.whisper.glossary"),
+                Boolean.parseBoolean(HubSettings.text(context, "teammate.whisper.temperature-fallback")));
 
         AudioDecoder decoder = new AudioDecoder(new FfmpegBinary(binDir.resolve("ffmpeg")));
         WhisperModelSlot model = resources.add(new WhisperModelSlot(modelsDir,
                 HubSettings.text(context, "teammate.whisper.model"), options, binDir));
         RecordingTranscriber transcriber = new RecordingTranscriber(decoder,
-                HubSettings.integer(context, "teammate.transcribe.window-seconds"), stopping(context)::get);
+                HubSettings.integer(context, "teammate.transcribe.window-seconds"),
+                Boolean.parseBoolean(HubSettings.text(context, "teammate.whisper.carry-prompt")),
+                stopping(context)::get);
 
         context.getRegistry().bind("recordingQueue", new RecordingQueue(ledger, decoder, model,
                 HubSettings.integer(context, "teammate.transcribe.max-attempts")));

@@ -29,14 +29,19 @@ public class RecordingTranscriber {
     private final AudioDecoder decoder;
     private final int windowSamples;
     private final int searchSamples;
+    private final boolean carryPrompt;
     private final BooleanSupplier stopping;
 
     /**
      * @param windowSeconds how much audio the recognizer gets at once; longer windows cut fewer sentences, shorter
      *                      ones report progress and notice a shutdown sooner
+     * @param carryPrompt   whether each window gets the end of the previous window's text as its prompt (whisper's
+     *                      "condition on previous text"): names and spelling stay consistent, but a window that went
+     *                      wrong can pass its mistake on to the next
      * @param stopping      true once the hub is shutting down; the transcription then ends after its current window
      */
-    public RecordingTranscriber(AudioDecoder decoder, int windowSeconds, BooleanSupplier stopping) {
+    public RecordingTranscriber(AudioDecoder decoder, int windowSeconds, boolean carryPrompt,
+            BooleanSupplier stopping) {
         if (windowSeconds < 30) {
             throw new IllegalArgumentException("the transcription window must be at least 30 s, was " + windowSeconds);
         }
@@ -44,6 +49,7 @@ public class RecordingTranscriber {
         this.windowSamples = windowSeconds * SpeechRecognizer.SAMPLE_RATE;
         // Look for a quiet moment in the last 10% of the window, at most 15 s.
         this.searchSamples = Math.min(15 * SpeechRecognizer.SAMPLE_RATE, windowSamples / 10);
+        this.carryPrompt = carryPrompt;
         this.stopping = stopping;
     }
 
@@ -115,21 +121,23 @@ public class RecordingTranscriber {
                 throw new StopSignal();
             }
             for (Segment segment : recognizer.recognize(buffer, cut, prompt)) {
-                add(segment);
+                add(segment, (double) cut / SpeechRecognizer.SAMPLE_RATE);
             }
             offset += (double) cut / SpeechRecognizer.SAMPLE_RATE;
             System.arraycopy(buffer, cut, buffer, 0, filled - cut);
             filled -= cut;
-            prompt = carriedPrompt();
+            prompt = carryPrompt ? carriedPrompt() : null;
             logProgress();
         }
 
-        private void add(Segment segment) {
+        /** Adds a segment of the window just recognised, {@code windowSeconds} long, in the recording's times. */
+        private void add(Segment segment, double windowSeconds) {
             String text = segment.text().strip();
             if (text.isEmpty()) {
                 return;
             }
-            double windowEnd = offset + (double) buffer.length / SpeechRecognizer.SAMPLE_RATE;
+            // whisper can place a timestamp past the audio it was given (it pads every window to 30 s).
+            double windowEnd = offset + windowSeconds;
             double start = Math.min(offset + segment.startSeconds(), windowEnd);
             double end = Math.max(start, Math.min(offset + segment.endSeconds(), windowEnd));
             // Whisper's times can step back a little at a window's edge; keep the transcript in order.

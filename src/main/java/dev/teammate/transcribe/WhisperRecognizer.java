@@ -89,8 +89,20 @@ public final class WhisperRecognizer implements SpeechRecognizer, AutoCloseable 
         }
     }
 
-    /** How whisper is asked to transcribe; the same for every window. */
-    public record WhisperOptions(String language, int threads, String glossary) {
+    /**
+     * How whisper is asked to transcribe; the same for every window.
+     *
+     * @param language  a language code, or {@code auto}
+     * @param threads   threads for one window (at least 1)
+     * @param glossary  names and terms to spell right, given as the start of every prompt; may be {@code null}
+     * @param fallback  whether whisper decodes a window again at higher temperatures when the first decoding looks
+     *                  wrong (repetitive or unsure), as whisper does by default; off makes decoding greedy only:
+     *                  faster and repeatable, somewhat worse on hard audio
+     */
+    public record WhisperOptions(String language, int threads, String glossary, boolean fallback) {
+
+        /** Temperature added at each retry of a window, whisper's default. */
+        static final float FALLBACK_STEP = 0.2f;
 
         public WhisperOptions {
             if (threads < 1) {
@@ -112,6 +124,8 @@ public final class WhisperRecognizer implements SpeechRecognizer, AutoCloseable 
             params.printTimestamps = false;
             params.printSpecial = false;
             params.suppressNonSpeechTokens = true;
+            params.temperature = 0f;
+            params.temperatureInc = fallback ? FALLBACK_STEP : 0f;
             params.initialPrompt = prompt(carried);
             return params;
         }

@@ -44,6 +44,11 @@ public final class TestHubs {
         overrides.setProperty("teammate.inbox.poll-ms", "100");
         overrides.setProperty("teammate.inbox.stable-ms", "200");
         overrides.setProperty("teammate.transcribe.poll-ms", "200");
+        // Random-weight test models make whisper retry every window at higher temperatures, and their junk passed on
+        // as the next window's prompt can make whisper go round in circles: both off keep test times short.
+        overrides.setProperty("teammate.whisper.temperature-fallback", "false");
+        overrides.setProperty("teammate.whisper.carry-prompt", "false");
+        overrides.setProperty("teammate.whisper.threads", "2");
         // ffmpeg and whisper's natives are unpacked once for the whole test run, not once per test hub.
         overrides.setProperty("teammate.bin.dir", TestRecordings.BIN_DIR.toString());
         overrides.putAll(extra);
