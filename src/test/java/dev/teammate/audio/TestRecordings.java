@@ -73,6 +73,17 @@ public final class TestRecordings {
         return run(target, arguments);
     }
 
+    /** The clips one after the other, as one recording. */
+    public static Path joined(List<Path> clips, Path target, String... encoding) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        for (Path clip : clips) {
+            arguments.addAll(List.of("-i", clip.toAbsolutePath().toString()));
+        }
+        arguments.addAll(List.of("-filter_complex", "concat=n=" + clips.size() + ":v=0:a=1"));
+        arguments.addAll(List.of(encoding));
+        return run(target, arguments);
+    }
+
     private static Path run(Path target, List<String> arguments) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(ffmpeg().getExecutablePath(), "-hide_banner", "-nostdin",
