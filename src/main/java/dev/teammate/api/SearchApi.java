@@ -1,5 +1,6 @@
 package dev.teammate.api;
 
+import dev.teammate.extract.Timestamps;
 import dev.teammate.store.SearchFilter;
 import dev.teammate.store.SearchHit;
 import dev.teammate.store.SearchMode;

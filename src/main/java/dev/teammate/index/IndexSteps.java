@@ -45,13 +45,17 @@ public class IndexSteps {
         this.ledger = ledger;
     }
 
-    /** Cuts the extracted text into chunks; the batch becomes the body and an exchange property. */
+    /**
+     * Cuts the extracted text into chunks; the batch becomes the body and an exchange property. The text stays on
+     * the exchange too, for the stages after indexing (summaries).
+     */
     public IndexBatch chunk(Exchange exchange) throws InvalidPayloadException {
         Item item = exchange.getProperty(ItemExchange.ITEM, Item.class);
         ExtractedText text = exchange.getMessage().getMandatoryBody(ExtractedText.class);
         if (text.isEmpty()) {
             throw new IllegalArgumentException(item.title() + ": no text found");
         }
+        exchange.setProperty(ItemExchange.TEXT, text);
         List<Chunk> chunks = chunker.chunk(text);
         IndexBatch batch = new IndexBatch(item, chunks);
         exchange.setProperty(BATCH, batch);

@@ -7,6 +7,8 @@ public final class ItemExchange {
 
     /** Exchange property holding the {@link Item} being processed. */
     public static final String ITEM = "teammateItem";
+    /** Exchange property holding the item's extracted text once it is being indexed (an {@code ExtractedText}). */
+    public static final String TEXT = "teammateText";
     /** Header holding the id of an item to remove. */
     public static final String ITEM_ID = "TeammateItemId";
 

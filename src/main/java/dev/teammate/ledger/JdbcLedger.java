@@ -171,6 +171,21 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
+    public void updateWaitingReason(String itemId, String reason) {
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ledger_items SET reason = ?, updated = ? WHERE item_id = ? AND status = ?")) {
+                update.setString(1, reason);
+                update.setTimestamp(2, Timestamp.from(Instant.now()));
+                update.setString(3, itemId);
+                update.setString(4, ItemStatus.WAITING.name());
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void recordFailed(Item item, String reason) {
         inTransaction(connection -> {
             Optional<String> indexedVersion = versionIfIndexed(connection, item.id());

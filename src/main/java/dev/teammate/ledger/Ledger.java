@@ -38,6 +38,12 @@ public interface Ledger extends AutoCloseable {
      */
     int recordAttempt(Item item, String reason);
 
+    /**
+     * Changes why a WAITING item waits, keeping its count of attempts (which {@link #recordWaiting} starts again):
+     * for work that failed in a way that should count towards giving up. Does nothing for an item in another state.
+     */
+    void updateWaitingReason(String itemId, String reason);
+
     /** Records a failed attempt; chunks of an earlier indexed version, if any, are left as they are. */
     void recordFailed(Item item, String reason);
 

@@ -55,11 +55,6 @@ public class TranscriptionSteps {
         return transcript.asText(item.title());
     }
 
-    /** The transcript again, for the stages after indexing (summaries). */
-    public Transcript transcript(Exchange exchange) {
-        return exchange.getProperty(TRANSCRIPT, Transcript.class);
-    }
-
     /**
      * Keeps a recording whose transcription failed: a dropped file goes to the error folder with its reason, like a
      * file that fails on intake; the ledger lists it as FAILED with the same reason.

@@ -1,14 +1,14 @@
-package dev.teammate.api;
+package dev.teammate.extract;
 
 import java.util.Locale;
 
 /** Recording offsets as people cite them: {@code 00:41:07}. */
-final class Timestamps {
+public final class Timestamps {
 
     private Timestamps() {
     }
 
-    static String clock(Double seconds) {
+    public static String clock(Double seconds) {
         if (seconds == null) {
             return null;
         }
