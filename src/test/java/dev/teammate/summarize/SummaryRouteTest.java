@@ -1,0 +1,264 @@
+package dev.teammate.summarize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teammate.hub.TestHub;
+import dev.teammate.item.ItemFolders;
+import dev.teammate.ledger.ItemStatus;
+import dev.teammate.llm.FakeChatServer;
+import dev.teammate.llm.FakeChatServer.Reply;
+import dev.teammate.llm.FakeChatServer.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The summary stage over the real routes, against a local OpenAI-compatible server that answers from a script and
+ * records every request: which tier gets which meeting, the path in parts, JSON repair, evidence checking, an
+ * endpoint that is down, and replies cut off at their limit.
+ */
+class SummaryRouteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINE = Pattern.compile("^\\[(\\d\\d:\\d\\d:\\d\\d)] [A-Za-z]+: (.+)$",
+            Pattern.MULTILINE);
+    private static final String[] SPEAKERS = {"Dana", "Ravi", "Mei"};
+
+    @TempDir
+    Path dataDir;
+
+    private FakeChatServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = FakeChatServer.start();
+        server.answer(SummaryRouteTest::honestModel);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private Properties settings() {
+        Properties settings = new Properties();
+        // Small windows, so that meetings of a few dozen lines already need the larger tiers.
+        tier(settings, "small", "small-model", 2000, 300);
+        tier(settings, "large", "large-model", 6000, 500);
+        settings.setProperty("teammate.llm.long.base-url", "");
+        settings.setProperty("teammate.summarize.parts-tier", "large");
+        settings.setProperty("teammate.summarize.overlap-tokens", "60");
+        settings.setProperty("teammate.summarize.poll-ms", "100");
+        settings.setProperty("teammate.summarize.retry-ms", "300");
+        return settings;
+    }
+
+    private void tier(Properties settings, String tier, String model, int context, int output) {
+        String prefix = "teammate.llm." + tier + ".";
+        settings.setProperty(prefix + "base-url", server.baseUrl());
+        settings.setProperty(prefix + "model", model);
+        settings.setProperty(prefix + "context-tokens", String.valueOf(context));
+        settings.setProperty(prefix + "output-tokens", String.valueOf(output));
+        settings.setProperty(prefix + "max-retries", "0");
+        settings.setProperty(prefix + "timeout-seconds", "5");
+    }
+
+    /** A WebVTT transcript of {@code cues} speaker turns, a few seconds apart. */
+    static String meeting(String topic, int cues) {
+        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
+        for (int i = 0; i < cues; i++) {
+            int start = 5 + i * 7;
+            vtt.append(String.format(Locale.ROOT, "%s --> %s%n<v %s>Turn %d on %s: we look at the retry budget and"
+                    + " who owns the next step.%n%n", clock(start), clock(start + 6), SPEAKERS[i % 3], i, topic));
+        }
+        return vtt.toString();
+    }
+
+    private static String clock(int seconds) {
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.000", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /** Answers like a well-behaved model: quotes really come from the transcript it was given. */
+    static Reply honestModel(Request request) {
+        String system = request.systemText();
+        if (system.contains("combine the summaries")) {
+            return Reply.text(summaryJson("the whole long meeting", quoteFrom(request.userText(), true)));
+        }
+        Matcher first = LINE.matcher(request.userText());
+        if (!first.find()) {
+            return Reply.text("{}");
+        }
+        return Reply.text(summaryJson("part", List.of(first.group(2), first.group(1))));
+    }
+
+    /** The first action item's quote in a combine request, which quotes the parts' summaries. */
+    private static List<String> quoteFrom(String userText, boolean fromParts) {
+        Matcher quote = Pattern.compile("\"quote\":\"([^\"]+)\",\"time\":\"([^\"]+)\"").matcher(userText);
+        return fromParts && quote.find() ? List.of(quote.group(1), quote.group(2)) : List.of("none", "00:00:00");
+    }
+
+    static String summaryJson(String summary, List<String> quoteAndTime) {
+        return """
+                {"summary": "%s", "speakers": [{"name": "Dana", "points": ["wants the retry budget fixed"]}],
+                 "decisions": ["Ship the retry budget before the redesign"],
+                 "action_items": [{"what": "Fix the retry budget", "owner": "Ravi", "due": "Friday",
+                                   "quote": "%s", "time": "%s"}]}""".formatted(summary, quoteAndTime.get(0),
+                quoteAndTime.get(1));
+    }
+
+    private static String summaryId(String fileName) {
+        return "summary:file:" + fileName;
+    }
+
+    private JsonNode summaryFile(String fileName) throws Exception {
+        Path folder = dataDir.resolve("outputs").resolve(ItemFolders.name("file:" + fileName));
+        assertThat(folder.resolve("summary.md")).exists();
+        return JSON.readTree(folder.resolve("summary.json").toFile());
+    }
+
+    private void awaitIndexed(TestHub hub, String fileName) {
+        TestHub.await(Duration.ofSeconds(60), "the summary of " + fileName, () -> {
+            ItemStatus status = hub.ledger().find(summaryId(fileName)).map(e -> e.status()).orElse(null);
+            return status == ItemStatus.INDEXED || status == ItemStatus.FAILED;
+        });
+        assertThat(hub.status(summaryId(fileName))).as(hub.entry(summaryId(fileName)).toString())
+                .isEqualTo(ItemStatus.INDEXED);
+    }
+
+    private List<Request> requestsAbout(String topic) {
+        return server.requests().stream().filter(r -> r.userText().contains(" on " + topic + ":")
+                || r.systemText().contains("combine") && r.userText().contains("Meeting: " + topic)).toList();
+    }
+
+    @Test
+    void eachMeetingGoesToTheSmallestTierItFitsAndAnOverLongOneIsSummarizedInPartsCoveringEveryLine()
+            throws Exception {
+        try (TestHub hub = TestHub.start(dataDir, settings())) {
+            hub.drop("standup.vtt", meeting("standup", 15));
+            hub.drop("planning.vtt", meeting("planning", 120));
+            hub.drop("offsite.vtt", meeting("offsite", 500));
+
+            for (String file : List.of("standup.vtt", "planning.vtt", "offsite.vtt")) {
+                awaitIndexed(hub, file);
+            }
+
+            List<Request> standup = requestsAbout("standup");
+            assertThat(standup).singleElement().satisfies(r -> {
+                assertThat(r.model()).isEqualTo("small-model");
+                assertThat(r.maxTokens()).isEqualTo(300);
+                assertThat(r.userText()).contains("Turn 0 on standup", "Turn 14 on standup");
+            });
+            assertThat(requestsAbout("planning")).singleElement().satisfies(r -> {
+                assertThat(r.model()).isEqualTo("large-model");
+                assertThat(r.userText()).contains("Turn 0 on planning", "Turn 119 on planning");
+            });
+
+            List<Request> offsite = requestsAbout("offsite");
+            List<Request> parts = offsite.stream().filter(r -> r.systemText().contains("one part of a long meeting"))
+                    .toList();
+            assertThat(parts).hasSizeGreaterThan(2).allSatisfy(r -> assertThat(r.model()).isEqualTo("large-model"));
+            for (int i = 0; i < 500; i++) {
+                String turn = "Turn " + i + " on offsite:";
+                assertThat(parts).as("turn %d is in some part", i).anySatisfy(r -> assertThat(r.userText())
+                        .contains(turn));
+            }
+            assertThat(offsite).filteredOn(r -> r.systemText().contains("combine the summaries")).singleElement()
+                    .satisfies(r -> assertThat(r.userText()).contains("Summaries of its " + parts.size() + " parts"));
+
+            JsonNode summary = summaryFile("offsite.vtt");
+            assertThat(summary.get("made").asText()).isEqualTo(parts.size() + " parts then combined, model tier large");
+            assertThat(summary.get("action_items")).hasSize(1);
+            assertThat(summary.get("action_items").get(0).get("time").asText()).isEqualTo("00:00:05");
+            assertThat(summaryFile("standup.vtt").get("made").asText()).isEqualTo("whole transcript, model tier small");
+
+            JsonNode hits = hub.search("ship the retry budget before the redesign", 20).get("results");
+            List<String> items = new ArrayList<>();
+            hits.forEach(h -> items.add(h.get("item_id").asText()));
+            assertThat(items).contains(summaryId("standup.vtt"), summaryId("planning.vtt"), summaryId("offsite.vtt"));
+        }
+    }
+
+    @Test
+    void anInventedQuoteIsFlaggedAndAnInvalidReplyIsRepairedOnce() throws Exception {
+        server.answerInOrder(Reply.text("Sure! Here is the summary you asked for."),
+                Reply.text("""
+                        {"summary": "Retries.", "speakers": [], "decisions": [],
+                         "action_items": [
+                           {"what": "Check budget", "owner": null, "due": null, "time": "00:00:12",
+                            "quote": "Turn 1 on retro: we look at the retry budget and who owns the next step."},
+                           {"what": "Migrate billing", "owner": "Mei", "due": "next week", "time": "00:00:19",
+                            "quote": "Mei will migrate billing to the new provider next week"}]}"""));
+        try (TestHub hub = TestHub.start(dataDir, settings())) {
+            hub.drop("retro.vtt", meeting("retro", 10));
+
+            awaitIndexed(hub, "retro.vtt");
+
+            List<Request> requests = server.requests();
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(1).messages()).hasSize(4);
+            assertThat(requests.get(1).messages().get(2).content()).isEqualTo("Sure! Here is the summary you asked for.");
+            assertThat(requests.get(1).messages().get(3).content()).contains("no JSON object");
+            JsonNode summary = summaryFile("retro.vtt");
+            assertThat(summary.get("action_items")).singleElement()
+                    .satisfies(a -> assertThat(a.get("time").asText()).isEqualTo("00:00:12"));
+            assertThat(summary.get("unverified_action_items")).singleElement().satisfies(a -> {
+                assertThat(a.get("what").asText()).isEqualTo("Migrate billing");
+                assertThat(a.get("unverified_because").asText()).isEqualTo("the quote is not in the transcript");
+            });
+            String markdown = Files.readString(dataDir.resolve("outputs").resolve(ItemFolders.name("file:retro.vtt"))
+                    .resolve("summary.md"));
+            assertThat(markdown).contains("## Unverified action items", "Migrate billing");
+        }
+    }
+
+    @Test
+    void aDownEndpointLeavesTheMeetingWaitingWithTheReasonUntilItIsBack() throws Exception {
+        server.down();
+        try (TestHub hub = TestHub.start(dataDir, settings())) {
+            hub.drop("sync.vtt", meeting("sync", 10));
+
+            TestHub.await(Duration.ofSeconds(30), "the summary to wait for the endpoint", () -> hub.entry(
+                    summaryId("sync.vtt")).map(e -> e.reason() != null && e.reason().contains(
+                    "the model endpoint did not answer")).orElse(false));
+            assertThat(hub.status(summaryId("sync.vtt"))).isEqualTo(ItemStatus.WAITING);
+            assertThat(hub.status("file:sync.vtt")).isEqualTo(ItemStatus.INDEXED);
+            assertThat(hub.get("/api/health").statusCode()).isEqualTo(200);
+
+            server.up();
+
+            awaitIndexed(hub, "sync.vtt");
+        }
+    }
+
+    @Test
+    void aReplyCutOffAtItsLimitSendsTheMeetingDownThePathInParts() throws Exception {
+        server.answer(request -> request.systemText().contains("You summarize meetings for a product team")
+                ? Reply.cutOff("{\"summary\": \"The team talked about")
+                : honestModel(request));
+        try (TestHub hub = TestHub.start(dataDir, settings())) {
+            hub.drop("review.vtt", meeting("review", 15));
+
+            awaitIndexed(hub, "review.vtt");
+
+            List<Request> requests = server.requests();
+            assertThat(requests.get(0).model()).isEqualTo("small-model");
+            assertThat(requests.subList(1, requests.size())).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.model()).isEqualTo("large-model"));
+            assertThat(summaryFile("review.vtt").get("made").asText()).isEqualTo("1 parts then combined, model tier"
+                    + " large");
+        }
+    }
+}
