@@ -98,8 +98,15 @@ public class IndexSteps {
                 batch.totalTokens(), seconds));
     }
 
-    /** Removes an item everywhere; returns false when the hub did not know it. */
+    /**
+     * Removes an item everywhere, with what the hub made of it (its summary, {@code summary:<id>}); returns false
+     * when the hub did not know it.
+     */
     public boolean remove(String itemId) {
+        String summaryId = "summary:" + itemId;
+        if (ledger.find(summaryId).isPresent() || !store.chunkIds(summaryId).isEmpty()) {
+            remove(summaryId);
+        }
         boolean known = ledger.find(itemId).isPresent();
         int chunks = store.chunkIds(itemId).size();
         store.removeItem(itemId);

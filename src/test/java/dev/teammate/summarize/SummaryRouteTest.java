@@ -221,6 +221,11 @@ class SummaryRouteTest {
             String markdown = Files.readString(dataDir.resolve("outputs").resolve(ItemFolders.name("file:retro.vtt"))
                     .resolve("summary.md"));
             assertThat(markdown).contains("## Unverified action items", "Migrate billing");
+
+            hub.dropAndWait("retro.vtt.delete", "");
+            TestHub.await(Duration.ofSeconds(10), "the meeting and its summary to be removed",
+                    () -> hub.entry("file:retro.vtt").isEmpty() && hub.entry(summaryId("retro.vtt")).isEmpty());
+            assertThat(hub.store().chunkIds(summaryId("retro.vtt"))).isEmpty();
         }
     }
 
