@@ -230,6 +230,27 @@ class SummaryRouteTest {
     }
 
     @Test
+    void notesDroppedInTheMeetingsFolderAreSummarizedAndOtherDocumentsAreNot() throws Exception {
+        server.answer(request -> Reply.text(summaryJson("notes", List.of("Ravi will fix the retry budget by Friday",
+                "00:00:00"))));
+        try (TestHub hub = TestHub.start(dataDir, settings())) {
+            hub.drop("meetings/weekly sync.txt", "Weekly sync, 2 December\n\nDana: checkout declines went up."
+                    + "\n\nRavi: Ravi will fix the retry budget by Friday.\n");
+            hub.dropAndWait("roadmap.md", "# Roadmap\n\nRetries first, then the redesign.\n");
+
+            awaitIndexed(hub, "meetings/weekly sync.txt");
+
+            assertThat(hub.status("file:roadmap.md")).isEqualTo(ItemStatus.INDEXED);
+            assertThat(hub.entry(summaryId("roadmap.md"))).isEmpty();
+            assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.userText())
+                    .contains("Ravi will fix the retry budget by Friday."));
+            JsonNode summary = summaryFile("meetings/weekly sync.txt");
+            assertThat(summary.get("action_items")).singleElement()
+                    .satisfies(a -> assertThat(a.get("time").isNull()).isTrue());
+        }
+    }
+
+    @Test
     void aDownEndpointLeavesTheMeetingWaitingWithTheReasonUntilItIsBack() throws Exception {
         server.down();
         try (TestHub hub = TestHub.start(dataDir, settings())) {
