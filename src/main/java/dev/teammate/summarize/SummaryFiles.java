@@ -2,7 +2,6 @@ package dev.teammate.summarize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.teammate.extract.ExtractedText;
 import dev.teammate.extract.Segment;
@@ -108,31 +107,9 @@ final class SummaryFiles {
         root.put("title", meeting.title());
         root.put("version", meeting.version());
         root.put("made", how);
-        root.put("summary", summary.summary());
-        ArrayNode speakers = root.putArray("speakers");
-        for (SpeakerPoints speaker : summary.speakers()) {
-            ObjectNode node = speakers.addObject();
-            node.put("name", speaker.name());
-            speaker.points().forEach(node.putArray("points")::add);
-        }
-        summary.decisions().forEach(root.putArray("decisions")::add);
-        actions(root.putArray("action_items"), summary.actions());
-        actions(root.putArray("unverified_action_items"), summary.unverified());
+        root.setAll(SummaryJson.tree(summary));
+        SummaryJson.addActions(root.putArray("unverified_action_items"), summary.unverified());
         return JSON.writeValueAsString(root);
-    }
-
-    private static void actions(ArrayNode array, List<ActionItem> items) {
-        for (ActionItem item : items) {
-            ObjectNode node = array.addObject();
-            node.put("what", item.what());
-            node.put("owner", item.owner());
-            node.put("due", item.due());
-            node.put("quote", item.quote());
-            node.put("time", item.time());
-            if (item.note() != null) {
-                node.put("unverified_because", item.note());
-            }
-        }
     }
 
     /** What is indexed for the summary: its paragraph, each decision, each verified action item. */

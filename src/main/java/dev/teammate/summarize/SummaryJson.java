@@ -74,6 +74,11 @@ final class SummaryJson {
 
     /** The summary in the shape the prompts ask for (verified action items only). */
     static String write(MeetingSummary summary) {
+        return tree(summary).toString();
+    }
+
+    /** The summary as a JSON tree in the prompts' shape, with the verified action items. */
+    static ObjectNode tree(MeetingSummary summary) {
         ObjectNode root = JSON.createObjectNode();
         root.put("summary", summary.summary());
         ArrayNode speakers = root.putArray("speakers");
@@ -83,16 +88,23 @@ final class SummaryJson {
             speaker.points().forEach(node.putArray("points")::add);
         }
         summary.decisions().forEach(root.putArray("decisions")::add);
-        ArrayNode actions = root.putArray("action_items");
-        for (ActionItem item : summary.actions()) {
-            ObjectNode node = actions.addObject();
+        addActions(root.putArray("action_items"), summary.actions());
+        return root;
+    }
+
+    /** Action items in the prompts' shape, plus why an item is unverified when it is. */
+    static void addActions(ArrayNode array, List<ActionItem> items) {
+        for (ActionItem item : items) {
+            ObjectNode node = array.addObject();
             node.put("what", item.what());
             node.put("owner", item.owner());
             node.put("due", item.due());
             node.put("quote", item.quote());
             node.put("time", item.time());
+            if (item.note() != null) {
+                node.put("unverified_because", item.note());
+            }
         }
-        return root.toString();
     }
 
     private static String text(JsonNode node, String field, List<String> problems, boolean required) {
