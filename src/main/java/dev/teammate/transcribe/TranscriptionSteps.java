@@ -70,7 +70,8 @@ public class TranscriptionSteps {
         if ("file".equals(item.source()) && file != null) {
             failedFiles.moveToErrors(file, item.id().substring("file:".length()), item, cause);
         } else {
-            ledger.recordFailed(item, "transcription failed: " + (cause == null ? "unknown error" : cause.getMessage()));
+            ledger.recordFailed(item, "transcription failed: "
+                    + (cause == null ? "unknown error" : cause.getMessage()));
         }
     }
 }

@@ -144,7 +144,8 @@ public final class TranscriptionBenchmark {
         }
         boolean same = jniText.equals(cliRun.text);
         System.out.printf(Locale.ROOT, "RESULT whisper-jni / whisper.cpp CLI, %s, 2 min WAV, %d threads, median of %d:"
-                + " %.3f load + transcribe (%.2f s vs %.2f s), %.3f transcribe only (%.2f s vs %.2f s); same text: %s%n",
+                + " %.3f load + transcribe (%.2f s vs %.2f s), %.3f transcribe only (%.2f s vs %.2f s);"
+                + " same text: %s%n",
                 model.getFileName(), threads, runs, median(jniTotal) / median(cliTotal), median(jniTotal),
                 median(cliTotal), median(jniFull) / median(cliFull), median(jniFull), median(cliFull), same);
         if (!same) {

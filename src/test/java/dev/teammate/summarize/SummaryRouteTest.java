@@ -209,7 +209,8 @@ class SummaryRouteTest {
             List<Request> requests = server.requests();
             assertThat(requests).hasSize(2);
             assertThat(requests.get(1).messages()).hasSize(4);
-            assertThat(requests.get(1).messages().get(2).content()).isEqualTo("Sure! Here is the summary you asked for.");
+            assertThat(requests.get(1).messages().get(2).content())
+                    .isEqualTo("Sure! Here is the summary you asked for.");
             assertThat(requests.get(1).messages().get(3).content()).contains("no JSON object");
             JsonNode summary = summaryFile("retro.vtt");
             assertThat(summary.get("action_items")).singleElement()
