@@ -1,5 +1,7 @@
 package dev.teammate.ledger;
 
+import dev.teammate.item.Item;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -26,4 +28,9 @@ public record LedgerEntry(
         Instant firstSeen,
         Instant updated,
         int attempts) {
+
+    /** The item this entry is about, as the ledger last recorded it. */
+    public Item item() {
+        return new Item(itemId, source, title, link, version, itemTime);
+    }
 }

@@ -32,6 +32,7 @@ public class Summarizer {
     public static final String REPAIR = "TeammateRepair";
 
     private static final String SENT = "teammatePromptSent";
+    private static final String WHOLE = "teammateWholePrompt";
     private static final String PART_SUMMARIES = "teammatePartSummaries";
     private static final String HOW = "teammateSummaryMade";
 
@@ -50,11 +51,14 @@ public class Summarizer {
         this.overlapTokens = overlapTokens;
     }
 
-    /** Sets {@link #TOKENS}: what the whole-meeting prompt would cost, for the route's choice of tier. */
+    /**
+     * Sets {@link #TOKENS}: what the whole-meeting prompt would cost, for the route's choice of tier. The prompt is
+     * kept for {@link #wholePrompt}, so a long transcript is not put together twice.
+     */
     public void measure(Exchange exchange) throws IOException {
-        SummaryJob job = job(exchange);
-        int tokens = tokens(meetingPrompt(job));
-        exchange.getMessage().setHeader(TOKENS, tokens);
+        List<ChatMessage> prompt = meetingPrompt(job(exchange));
+        exchange.setProperty(WHOLE, prompt);
+        exchange.getMessage().setHeader(TOKENS, tokens(prompt));
     }
 
     /** Whether a prompt of this many tokens, and a full reply, fits the tier's context; false for a missing tier. */
@@ -63,13 +67,15 @@ public class Summarizer {
     }
 
     /** The prompt that summarizes the whole transcript at once, for the tier in {@link #TIER}. */
-    public List<ChatMessage> wholePrompt(Exchange exchange) throws IOException {
+    public List<ChatMessage> wholePrompt(Exchange exchange) {
         SummaryJob job = job(exchange);
         String tier = exchange.getMessage().getHeader(TIER, String.class);
         exchange.setProperty(HOW, "whole transcript, model tier " + tier);
         LOG.info("Summarizing {} whole with model tier {} ({} prompt tokens estimated)", job.meeting().id(),
                 tiers.require(tier), exchange.getMessage().getHeader(TOKENS));
-        return sent(exchange, meetingPrompt(job));
+        @SuppressWarnings("unchecked")
+        List<ChatMessage> prompt = exchange.getProperty(WHOLE, List.class);
+        return sent(exchange, prompt);
     }
 
     /**

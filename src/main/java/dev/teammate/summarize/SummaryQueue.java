@@ -94,7 +94,7 @@ public class SummaryQueue {
             if (!due(entry, now)) {
                 continue;
             }
-            Item summary = item(entry);
+            Item summary = entry.item();
             if (entry.attempts() >= maxAttempts) {
                 ledger.recordFailed(summary, entry.reason() + " (gave up after " + entry.attempts() + " attempts;"
                         + " drop the transcript again to retry)");
@@ -174,10 +174,6 @@ public class SummaryQueue {
         return summaryId.substring(SOURCE.length() + 1);
     }
 
-    private static Item item(LedgerEntry entry) {
-        return new Item(entry.itemId(), entry.source(), entry.title(), entry.link(), entry.version(),
-                entry.itemTime());
-    }
 
     static boolean endpointTrouble(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

@@ -81,7 +81,7 @@ public class RecordingQueue {
         if (!availability.ready()) {
             for (LedgerEntry entry : waiting) {
                 if (!availability.problem().equals(entry.reason())) {
-                    ledger.recordWaiting(item(entry), availability.problem());
+                    ledger.recordWaiting(entry.item(), availability.problem());
                 }
             }
             return;
@@ -91,7 +91,7 @@ public class RecordingQueue {
             if (file.isEmpty()) {
                 continue;
             }
-            Item item = item(entry);
+            Item item = entry.item();
             if (entry.attempts() >= maxAttempts) {
                 ledger.recordFailed(item, "transcription started " + entry.attempts() + " times and never finished"
                         + " (the hub stopped or crashed during it each time). Drop the file again to retry");
@@ -130,7 +130,7 @@ public class RecordingQueue {
         try {
             file = Path.of(URI.create(entry.link()));
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            ledger.recordFailed(item(entry), "the recording is not a local file (" + entry.link()
+            ledger.recordFailed(entry.item(), "the recording is not a local file (" + entry.link()
                     + "), which transcription needs");
             return Optional.empty();
         }
@@ -138,13 +138,10 @@ public class RecordingQueue {
             return Optional.of(file);
         }
         if (entry.updated().isBefore(Instant.now().minus(ARRIVAL_GRACE))) {
-            ledger.recordFailed(item(entry), "the recording is gone from " + file + "; drop it again to transcribe it");
+            ledger.recordFailed(entry.item(), "the recording is gone from " + file
+                    + "; drop it again to transcribe it");
         }
         return Optional.empty();
     }
 
-    private static Item item(LedgerEntry entry) {
-        return new Item(entry.itemId(), entry.source(), entry.title(), entry.link(), entry.version(),
-                entry.itemTime());
-    }
 }

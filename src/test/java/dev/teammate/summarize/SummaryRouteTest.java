@@ -95,7 +95,7 @@ class SummaryRouteTest {
     static Reply honestModel(Request request) {
         String system = request.systemText();
         if (system.contains("combine the summaries")) {
-            return Reply.text(summaryJson("the whole long meeting", quoteFrom(request.userText(), true)));
+            return Reply.text(summaryJson("the whole long meeting", quoteFromParts(request.userText())));
         }
         Matcher first = LINE.matcher(request.userText());
         if (!first.find()) {
@@ -105,9 +105,9 @@ class SummaryRouteTest {
     }
 
     /** The first action item's quote in a combine request, which quotes the parts' summaries. */
-    private static List<String> quoteFrom(String userText, boolean fromParts) {
+    private static List<String> quoteFromParts(String userText) {
         Matcher quote = Pattern.compile("\"quote\":\"([^\"]+)\",\"time\":\"([^\"]+)\"").matcher(userText);
-        return fromParts && quote.find() ? List.of(quote.group(1), quote.group(2)) : List.of("none", "00:00:00");
+        return quote.find() ? List.of(quote.group(1), quote.group(2)) : List.of("none", "00:00:00");
     }
 
     static String summaryJson(String summary, List<String> quoteAndTime) {
