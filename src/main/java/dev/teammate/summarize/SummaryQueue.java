@@ -127,9 +127,11 @@ public class SummaryQueue {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String retry = "; tried again after " + Instant.now().plus(retryDelay).truncatedTo(ChronoUnit.SECONDS);
         if (endpointTrouble(cause)) {
-            ledger.recordWaiting(summary, "the model endpoint did not answer: " + describe(cause) + retry);
+            String why = refused(cause) ? "nothing listens at teammate.llm." + exchange.getMessage()
+                    .getHeader("TeammateTier", "?", String.class) + ".base-url" : describe(cause);
+            ledger.recordWaiting(summary, "the model endpoint did not answer: " + why + retry);
             LOG.warn("Summary of {} waits: the model endpoint did not answer ({}); trying again in {} s",
-                    meetingId(summary.id()), describe(cause), retryDelay.toSeconds());
+                    meetingId(summary.id()), why, retryDelay.toSeconds());
             return;
         }
         ledger.updateWaitingReason(summary.id(), "summary failed: " + describe(cause) + retry);
@@ -182,6 +184,15 @@ public class SummaryQueue {
             }
             if (t instanceof RetriableException || t instanceof IOException
                     || t instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
                 return true;
             }
         }

@@ -33,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SummaryRouteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LINE = Pattern.compile("^\\[(\\d\\d:\\d\\d:\\d\\d)] [A-Za-z]+: (.+)$",
-            Pattern.MULTILINE);
-    private static final String[] SPEAKERS = {"Dana", "Ravi", "Mei"};
 
     @TempDir
     Path dataDir;
@@ -45,7 +42,7 @@ class SummaryRouteTest {
     @BeforeEach
     void startServer() {
         server = FakeChatServer.start();
-        server.answer(SummaryRouteTest::honestModel);
+        server.answer(ScriptedMeetings::honestModel);
     }
 
     @AfterEach
@@ -76,49 +73,6 @@ class SummaryRouteTest {
         settings.setProperty(prefix + "timeout-seconds", "5");
     }
 
-    /** A WebVTT transcript of {@code cues} speaker turns, a few seconds apart. */
-    static String meeting(String topic, int cues) {
-        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
-        for (int i = 0; i < cues; i++) {
-            int start = 5 + i * 7;
-            vtt.append(String.format(Locale.ROOT, "%s --> %s%n<v %s>Turn %d on %s: we look at the retry budget and"
-                    + " who owns the next step.%n%n", clock(start), clock(start + 6), SPEAKERS[i % 3], i, topic));
-        }
-        return vtt.toString();
-    }
-
-    private static String clock(int seconds) {
-        return String.format(Locale.ROOT, "%02d:%02d:%02d.000", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    }
-
-    /** Answers like a well-behaved model: quotes really come from the transcript it was given. */
-    static Reply honestModel(Request request) {
-        String system = request.systemText();
-        if (system.contains("combine the summaries")) {
-            return Reply.text(summaryJson("the whole long meeting", quoteFromParts(request.userText())));
-        }
-        Matcher first = LINE.matcher(request.userText());
-        if (!first.find()) {
-            return Reply.text("{}");
-        }
-        return Reply.text(summaryJson("part", List.of(first.group(2), first.group(1))));
-    }
-
-    /** The first action item's quote in a combine request, which quotes the parts' summaries. */
-    private static List<String> quoteFromParts(String userText) {
-        Matcher quote = Pattern.compile("\"quote\":\"([^\"]+)\",\"time\":\"([^\"]+)\"").matcher(userText);
-        return quote.find() ? List.of(quote.group(1), quote.group(2)) : List.of("none", "00:00:00");
-    }
-
-    static String summaryJson(String summary, List<String> quoteAndTime) {
-        return """
-                {"summary": "%s", "speakers": [{"name": "Dana", "points": ["wants the retry budget fixed"]}],
-                 "decisions": ["Ship the retry budget before the redesign"],
-                 "action_items": [{"what": "Fix the retry budget", "owner": "Ravi", "due": "Friday",
-                                   "quote": "%s", "time": "%s"}]}""".formatted(summary, quoteAndTime.get(0),
-                quoteAndTime.get(1));
-    }
-
     private static String summaryId(String fileName) {
         return "summary:file:" + fileName;
     }
@@ -147,9 +101,9 @@ class SummaryRouteTest {
     void eachMeetingGoesToTheSmallestTierItFitsAndAnOverLongOneIsSummarizedInPartsCoveringEveryLine()
             throws Exception {
         try (TestHub hub = TestHub.start(dataDir, settings())) {
-            hub.drop("standup.vtt", meeting("standup", 15));
-            hub.drop("planning.vtt", meeting("planning", 120));
-            hub.drop("offsite.vtt", meeting("offsite", 500));
+            hub.drop("standup.vtt", ScriptedMeetings.meeting("standup", 15));
+            hub.drop("planning.vtt", ScriptedMeetings.meeting("planning", 120));
+            hub.drop("offsite.vtt", ScriptedMeetings.meeting("offsite", 500));
 
             for (String file : List.of("standup.vtt", "planning.vtt", "offsite.vtt")) {
                 awaitIndexed(hub, file);
@@ -202,7 +156,7 @@ class SummaryRouteTest {
                            {"what": "Migrate billing", "owner": "Mei", "due": "next week", "time": "00:00:19",
                             "quote": "Mei will migrate billing to the new provider next week"}]}"""));
         try (TestHub hub = TestHub.start(dataDir, settings())) {
-            hub.drop("retro.vtt", meeting("retro", 10));
+            hub.drop("retro.vtt", ScriptedMeetings.meeting("retro", 10));
 
             awaitIndexed(hub, "retro.vtt");
 
@@ -232,7 +186,7 @@ class SummaryRouteTest {
 
     @Test
     void notesDroppedInTheMeetingsFolderAreSummarizedAndOtherDocumentsAreNot() throws Exception {
-        server.answer(request -> Reply.text(summaryJson("notes", List.of("Ravi will fix the retry budget by Friday",
+        server.answer(request -> Reply.text(ScriptedMeetings.summaryJson("notes", List.of("Ravi will fix the retry budget by Friday",
                 "00:00:00"))));
         try (TestHub hub = TestHub.start(dataDir, settings())) {
             hub.drop("meetings/weekly sync.txt", "Weekly sync, 2 December\n\nDana: checkout declines went up."
@@ -255,12 +209,14 @@ class SummaryRouteTest {
     void aDownEndpointLeavesTheMeetingWaitingWithTheReasonUntilItIsBack() throws Exception {
         server.down();
         try (TestHub hub = TestHub.start(dataDir, settings())) {
-            hub.drop("sync.vtt", meeting("sync", 10));
+            hub.drop("sync.vtt", ScriptedMeetings.meeting("sync", 10));
 
             TestHub.await(Duration.ofSeconds(30), "the summary to wait for the endpoint", () -> hub.entry(
                     summaryId("sync.vtt")).map(e -> e.reason() != null && e.reason().contains(
                     "the model endpoint did not answer")).orElse(false));
             assertThat(hub.status(summaryId("sync.vtt"))).isEqualTo(ItemStatus.WAITING);
+            assertThat(hub.entry(summaryId("sync.vtt")).orElseThrow().reason())
+                    .contains("nothing listens at teammate.llm.small.base-url");
             assertThat(hub.status("file:sync.vtt")).isEqualTo(ItemStatus.INDEXED);
             assertThat(hub.get("/api/health").statusCode()).isEqualTo(200);
 
@@ -274,9 +230,9 @@ class SummaryRouteTest {
     void aReplyCutOffAtItsLimitSendsTheMeetingDownThePathInParts() throws Exception {
         server.answer(request -> request.systemText().contains("You summarize meetings for a product team")
                 ? Reply.cutOff("{\"summary\": \"The team talked about")
-                : honestModel(request));
+                : ScriptedMeetings.honestModel(request));
         try (TestHub hub = TestHub.start(dataDir, settings())) {
-            hub.drop("review.vtt", meeting("review", 15));
+            hub.drop("review.vtt", ScriptedMeetings.meeting("review", 15));
 
             awaitIndexed(hub, "review.vtt");
 
@@ -284,7 +240,7 @@ class SummaryRouteTest {
             assertThat(requests.get(0).model()).isEqualTo("small-model");
             assertThat(requests.subList(1, requests.size())).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.model()).isEqualTo("large-model"));
-            assertThat(summaryFile("review.vtt").get("made").asText()).isEqualTo("1 parts then combined, model tier"
+            assertThat(summaryFile("review.vtt").get("made").asText()).isEqualTo("1 part then combined, model tier"
                     + " large");
         }
     }
