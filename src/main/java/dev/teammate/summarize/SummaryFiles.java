@@ -106,6 +106,7 @@ final class SummaryFiles {
         root.put("item", meeting.id());
         root.put("title", meeting.title());
         root.put("version", meeting.version());
+        root.put("link", meeting.link());
         root.put("made", how);
         root.setAll(SummaryJson.tree(summary));
         SummaryJson.addActions(root.putArray("unverified_action_items"), summary.unverified());
