@@ -3,6 +3,8 @@ package dev.teammate.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.teammate.draft.DraftTemplates;
+import dev.teammate.llm.ModelErrors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -39,6 +41,22 @@ public class ApiResponses {
         if (cause instanceof ApiException api) {
             body.put("error", api.getMessage());
             reply(exchange, api.status(), body);
+            return;
+        }
+        if (ModelErrors.unreachable(cause)) {
+            body.put("error", "the model endpoint did not answer: " + ModelErrors.describe(cause,
+                    exchange.getMessage().getHeader("TeammateTier", String.class)) + "; try again later");
+            reply(exchange, 503, body);
+            return;
+        }
+        if (cause instanceof DraftTemplates.UnknownTemplateException) {
+            body.put("error", cause.getMessage());
+            reply(exchange, 404, body);
+            return;
+        }
+        if (cause instanceof IllegalArgumentException) {
+            body.put("error", cause.getMessage());
+            reply(exchange, 400, body);
             return;
         }
         LOG.warn("API request failed: {}", cause == null ? "unknown error" : cause.toString());

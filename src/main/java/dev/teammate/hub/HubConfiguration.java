@@ -14,6 +14,7 @@ import dev.teammate.intake.FailedFileRecorder;
 import dev.teammate.intake.FileDropSteps;
 import dev.teammate.ledger.JdbcLedger;
 import dev.teammate.ledger.Ledger;
+import dev.teammate.llm.ModelTiers;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
 import org.apache.camel.CamelConfiguration;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Beans: {@code ledger}, {@code store}, {@code minilm} (the embedding model used by the
  * {@code langchain4j-embeddings} endpoints), {@code embeddingPool} (threads embedding the chunks of an item in
  * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordingQueue} and {@code transcription}
- * (see {@link TranscriptionWiring}), the summary stage's beans (see {@link SummaryWiring}), {@code searchApi},
+ * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
+ * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), {@code searchApi},
  * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
@@ -69,7 +71,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("failedFiles", failedFiles);
         registry.bind("indexer", indexer);
         TranscriptionWiring.bind(context, resources, ledger, failedFiles);
-        SummaryWiring.bind(context, ledger);
+        ModelTiers tiers = ModelWiring.bind(context);
+        SummaryWiring.bind(context, ledger, tiers);
+        DraftingWiring.bind(context, store, tiers);
         registry.bind("searchApi", new SearchApi(store, settings.searchDefaultK(), settings.searchMaxK(),
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));

@@ -30,8 +30,16 @@ public interface VectorStore extends AutoCloseable {
     /** Total number of chunks stored. */
     long count();
 
-    /** Ranked results, best first, at most {@code request.k()} of them. */
+    /**
+     * Ranked results, best first, at most {@code request.k()} of them. In {@link SearchMode#VECTOR} mode a hit's
+     * score is {@code (1 + cosine similarity) / 2}, from 0 to 1, in every store.
+     */
     List<SearchHit> search(SearchRequest request);
+
+    /** The cosine similarity behind a {@link SearchMode#VECTOR} score. */
+    static double cosine(double vectorScore) {
+        return 2 * vectorScore - 1;
+    }
 
     @Override
     void close();

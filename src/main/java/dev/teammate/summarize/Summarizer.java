@@ -6,6 +6,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.teammate.extract.ExtractedText;
 import dev.teammate.llm.ModelTier;
 import dev.teammate.llm.ModelTiers;
+import dev.teammate.llm.PromptTemplates;
+import dev.teammate.llm.TokenEstimate;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -58,7 +60,7 @@ public class Summarizer {
     public void measure(Exchange exchange) throws IOException {
         List<ChatMessage> prompt = meetingPrompt(job(exchange));
         exchange.setProperty(WHOLE, prompt);
-        exchange.getMessage().setHeader(TOKENS, tokens(prompt));
+        exchange.getMessage().setHeader(TOKENS, TokenEstimate.of(prompt));
     }
 
     /** Whether a prompt of this many tokens, and a full reply, fits the tier's context; false for a missing tier. */
@@ -111,7 +113,7 @@ public class Summarizer {
     public List<List<ChatMessage>> partPrompts(Exchange exchange) throws IOException {
         SummaryJob job = job(exchange);
         ModelTier tier = tiers.require(exchange.getMessage().getHeader(TIER, String.class));
-        int overhead = tokens(partPrompt(job, "", 99, 99));
+        int overhead = TokenEstimate.of(partPrompt(job, "", 99, 99));
         int budget = tier.inputTokens() - overhead;
         if (budget < 4 * overlapTokens) {
             throw new IllegalStateException("model tier " + tier.name() + " leaves only " + budget + " tokens per"
@@ -154,7 +156,7 @@ public class Summarizer {
         List<ChatMessage> prompt = templates.messages("combine", Map.of("title", job.meeting().title(), "parts",
                 String.valueOf(parts.size()), "summaries", summaries.toString().strip()));
         ModelTier tier = tiers.require(exchange.getMessage().getHeader(TIER, String.class));
-        int tokens = tokens(prompt);
+        int tokens = TokenEstimate.of(prompt);
         if (tokens > tier.inputTokens()) {
             throw new IllegalStateException("the " + parts.size() + " part summaries of " + job.meeting().id()
                     + " come to about " + tokens + " tokens, more than model tier " + tier.name() + " takes ("
@@ -192,28 +194,6 @@ public class Summarizer {
     private static List<ChatMessage> sent(Exchange exchange, List<ChatMessage> prompt) {
         exchange.setProperty(SENT, prompt);
         return prompt;
-    }
-
-    /** Estimated tokens of a prompt, with a few for each message's role markers. */
-    static int tokens(List<ChatMessage> prompt) {
-        int tokens = 0;
-        for (ChatMessage message : prompt) {
-            tokens += 8 + TokenEstimate.of(text(message));
-        }
-        return tokens;
-    }
-
-    private static String text(ChatMessage message) {
-        if (message instanceof UserMessage user) {
-            return user.singleText();
-        }
-        if (message instanceof AiMessage ai) {
-            return ai.text();
-        }
-        if (message instanceof dev.langchain4j.data.message.SystemMessage system) {
-            return system.text();
-        }
-        return message.toString();
     }
 
     private static SummaryJob job(Exchange exchange) {

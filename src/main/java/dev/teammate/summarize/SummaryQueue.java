@@ -3,8 +3,6 @@ package dev.teammate.summarize;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.exception.NonRetriableException;
-import dev.langchain4j.exception.RetriableException;
 import dev.teammate.extract.ExtractedText;
 import dev.teammate.extract.Segment;
 import dev.teammate.item.Item;
@@ -13,6 +11,7 @@ import dev.teammate.item.ItemFolders;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.ledger.LedgerEntry;
+import dev.teammate.llm.ModelErrors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,16 +125,15 @@ public class SummaryQueue {
         Item summary = exchange.getProperty(ItemExchange.ITEM, Item.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String retry = "; tried again after " + Instant.now().plus(retryDelay).truncatedTo(ChronoUnit.SECONDS);
-        if (endpointTrouble(cause)) {
-            String why = refused(cause) ? "nothing listens at teammate.llm." + exchange.getMessage()
-                    .getHeader("TeammateTier", "?", String.class) + ".base-url" : describe(cause);
+        if (ModelErrors.unreachable(cause)) {
+            String why = ModelErrors.describe(cause, exchange.getMessage().getHeader("TeammateTier", String.class));
             ledger.recordWaiting(summary, "the model endpoint did not answer: " + why + retry);
             LOG.warn("Summary of {} waits: the model endpoint did not answer ({}); trying again in {} s",
                     meetingId(summary.id()), why, retryDelay.toSeconds());
             return;
         }
-        ledger.updateWaitingReason(summary.id(), "summary failed: " + describe(cause) + retry);
-        LOG.warn("Summary of {} failed: {}", meetingId(summary.id()), describe(cause));
+        ledger.updateWaitingReason(summary.id(), "summary failed: " + ModelErrors.describe(cause) + retry);
+        LOG.warn("Summary of {} failed: {}", meetingId(summary.id()), ModelErrors.describe(cause));
     }
 
     /** Removes the summary of a meeting that is gone; true when there was one. */
@@ -174,43 +172,5 @@ public class SummaryQueue {
 
     private static String meetingId(String summaryId) {
         return summaryId.substring(SOURCE.length() + 1);
-    }
-
-
-    static boolean endpointTrouble(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof NonRetriableException) {
-                return false;
-            }
-            if (t instanceof RetriableException || t instanceof IOException
-                    || t instanceof java.net.http.HttpTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean refused(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable error) {
-        if (error == null) {
-            return "unknown error";
-        }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = error.getMessage() != null ? error.getMessage() : root.getClass().getSimpleName();
-        if (root != error && root.getMessage() != null && !message.contains(root.getMessage())) {
-            message += " (" + root.getMessage() + ")";
-        }
-        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }

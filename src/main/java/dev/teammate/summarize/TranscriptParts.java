@@ -1,5 +1,7 @@
 package dev.teammate.summarize;
 
+import dev.teammate.llm.TokenEstimate;
+
 import java.util.ArrayList;
 import java.util.List;
 

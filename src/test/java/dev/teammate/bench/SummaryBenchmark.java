@@ -6,11 +6,11 @@ import dev.teammate.hub.TestHub;
 import dev.teammate.item.Item;
 import dev.teammate.item.ItemExchange;
 import dev.teammate.ledger.ItemStatus;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
 import dev.teammate.llm.FakeChatServer.Request;
+import dev.teammate.llm.FakeChatServer;
+import dev.teammate.llm.TokenEstimate;
 import dev.teammate.summarize.MeetingTranscript;
-import dev.teammate.summarize.TokenEstimate;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 

@@ -132,6 +132,21 @@ public final class TestHub implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
     }
 
+    public HttpResponse<String> post(String pathAndQuery, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Posts a JSON body and reads the JSON reply, which must come with status 200. */
+    public JsonNode postJson(String pathAndQuery, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(pathAndQuery, json);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + pathAndQuery + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     public HttpResponse<String> delete(String pathAndQuery) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE());
     }

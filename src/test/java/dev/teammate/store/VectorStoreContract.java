@@ -268,6 +268,9 @@ public abstract class VectorStoreContract {
             if (i > 0) {
                 assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
             }
+            // The score means the same in every store: (1 + cosine) / 2, which callers turn back into the cosine.
+            assertThat(VectorStore.cosine(hits.get(i).score())).isCloseTo(Math.cos(i / 20.0 * Math.PI / 2),
+                    within(1e-4));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.teammate.summarize;
 
+import dev.teammate.llm.TokenEstimate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

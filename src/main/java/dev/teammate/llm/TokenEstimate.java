@@ -1,4 +1,11 @@
-package dev.teammate.summarize;
+package dev.teammate.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+
+import java.util.List;
 
 /**
  * How many tokens a chat model will count in a text, estimated without the model's tokenizer (each endpoint may
@@ -20,8 +27,30 @@ public final class TokenEstimate {
         return text == null ? 0 : (int) Math.ceil(text.length() / CHARS_PER_TOKEN);
     }
 
+    /** Estimated tokens of a prompt, with a few for each message's role markers. */
+    public static int of(List<ChatMessage> prompt) {
+        int tokens = 0;
+        for (ChatMessage message : prompt) {
+            tokens += 8 + of(text(message));
+        }
+        return tokens;
+    }
+
+    private static String text(ChatMessage message) {
+        if (message instanceof UserMessage user) {
+            return user.singleText();
+        }
+        if (message instanceof AiMessage ai) {
+            return ai.text();
+        }
+        if (message instanceof SystemMessage system) {
+            return system.text();
+        }
+        return message.toString();
+    }
+
     /** The characters that make about this many tokens. */
-    static int chars(int tokens) {
+    public static int chars(int tokens) {
         return (int) Math.floor(tokens * CHARS_PER_TOKEN);
     }
 }

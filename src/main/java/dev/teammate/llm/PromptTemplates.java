@@ -1,4 +1,4 @@
-package dev.teammate.summarize;
+package dev.teammate.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
