@@ -20,11 +20,12 @@ import java.util.Set;
  * @param maxSources   sources given to the model at most, over all searches
  * @param minSimilarity how close in meaning (cosine) some chunk must be to some query for the data to count as
  *                     holding anything for the draft; 0 for templates that take whatever the window holds
+ * @param needsTopic   whether a request must give a topic ({@code topic: optional} in the header says it need not)
  * @param output       {@code markdown}, or {@code ticket} for a draft that also becomes a pending Jira ticket
  * @param instructions what the model is to write, and in which shape
  */
 public record DraftTemplate(String name, String title, String tier, Duration window, Set<String> sources,
-        List<String> queries, int perQuery, int maxSources, double minSimilarity, String output,
+        List<String> queries, int perQuery, int maxSources, double minSimilarity, boolean needsTopic, String output,
         String instructions) {
 
     /** The searches for a topic; a query that is empty without a topic is left out. */

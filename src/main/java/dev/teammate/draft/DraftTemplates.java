@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * The draft templates: one Markdown file per kind of document in the templates folder's {@code drafts/}, a person's
  * to edit and to add to. A file starts with a YAML header between {@code ---} lines (title, tier, window, sources,
- * queries, per_query, max_sources, output); the rest of the file is the instructions. Files are read at every use,
- * so an edit applies to the next draft.
+ * queries, per_query, max_sources, min_similarity, topic, output); the rest of the file is the instructions. Files
+ * are read at every use, so an edit applies to the next draft.
  */
 public class DraftTemplates {
 
@@ -90,7 +90,7 @@ public class DraftTemplates {
             return new DraftTemplate(name, string(header, "title", name), string(header, "tier", defaultTier),
                     TimeWindow.parse(string(header, "window", "all")), set(header, "sources"),
                     queries(header), integer(header, "per_query", 6), integer(header, "max_sources", 12),
-                    similarity(header), output(header), instructions);
+                    similarity(header), needsTopic(header), output(header), instructions);
         } catch (IllegalArgumentException e) {
             throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
         }
@@ -113,6 +113,14 @@ public class DraftTemplates {
             throw new IllegalArgumentException("min_similarity must be a number from -1 to 1, was " + value);
         }
         return number.doubleValue();
+    }
+
+    private static boolean needsTopic(Map<?, ?> header) {
+        String topic = string(header, "topic", "required");
+        if (!topic.equals("required") && !topic.equals("optional")) {
+            throw new IllegalArgumentException("topic must be required or optional, was " + topic);
+        }
+        return topic.equals("required");
     }
 
     private static String output(Map<?, ?> header) {

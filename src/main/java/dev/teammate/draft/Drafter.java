@@ -89,9 +89,14 @@ public class Drafter {
             throw new IllegalStateException("draft template " + template.name() + " uses model tier '"
                     + template.tier() + "', which is not configured (teammate.llm." + template.tier() + ".base-url)");
         }
+        boolean noTopic = request.topic() == null || request.topic().isBlank();
+        if (template.needsTopic() && noTopic) {
+            throw new IllegalArgumentException("draft template " + template.name() + " needs a topic: what the "
+                    + template.title() + " is about");
+        }
         List<String> queries = template.queries(request.topic());
         if (queries.isEmpty()) {
-            throw new IllegalArgumentException("draft template " + template.name() + " needs a topic");
+            throw new IllegalArgumentException("draft template " + template.name() + " has no search without a topic");
         }
         Plan plan = new Plan(request, template, filter(template, request.filter()), queries);
         exchange.setProperty(PLAN, plan);
