@@ -1,5 +1,6 @@
 package dev.teammate;
 
+import dev.teammate.cli.DraftCommand;
 import dev.teammate.cli.ModelDownloadCommand;
 import dev.teammate.cli.SearchCommand;
 import dev.teammate.cli.SummarizeCommand;
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * Starts the hub: Camel Main with the top-level {@code application.properties} and every {@code routes/*.yaml}.
  * {@code search <query>} instead searches the store from the command line; {@code download-model <name>} fetches a
  * whisper model into the models folder and checks it; {@code summarize <folder>} summarizes a folder of transcripts
- * with the configured models and prints the time per meeting.
+ * with the configured models and prints the time per meeting; {@code draft <template> <topic>} drafts a document
+ * into the outbox.
  */
 public final class TeammateMain {
 
@@ -26,6 +28,9 @@ public final class TeammateMain {
         }
         if (args.length > 0 && "download-model".equals(args[0])) {
             System.exit(ModelDownloadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "draft".equals(args[0])) {
+            System.exit(DraftCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && "summarize".equals(args[0])) {
             System.exit(SummarizeCommand.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -2,13 +2,10 @@ package dev.teammate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teammate.config.ConfigLocation;
-import dev.teammate.hub.HubConfiguration;
 import dev.teammate.item.ItemFolders;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.ledger.LedgerEntry;
-import org.apache.camel.main.Main;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,12 +72,12 @@ public final class SummarizeCommand {
         Files.createDirectories(results);
 
         Path scratch = Files.createTempDirectory("teammate-summarize");
-        Main hub = start(scratch, settings);
+        EmbeddedHub hub = start(scratch, settings);
         try {
-            Ledger ledger = hub.getCamelContext().getRegistry().lookupByNameAndType("ledger", Ledger.class);
-            String notes = hub.getCamelContext().resolvePropertyPlaceholders("{{teammate.summarize.notes-folder}}");
-            Path outputs = Path.of(hub.getCamelContext().resolvePropertyPlaceholders("{{teammate.outputs.dir}}"));
-            Path inbox = Path.of(hub.getCamelContext().resolvePropertyPlaceholders("{{teammate.inbox.dir}}"));
+            Ledger ledger = hub.context().getRegistry().lookupByNameAndType("ledger", Ledger.class);
+            String notes = hub.setting("teammate.summarize.notes-folder");
+            Path outputs = Path.of(hub.setting("teammate.outputs.dir"));
+            Path inbox = Path.of(hub.setting("teammate.inbox.dir"));
             out.printf(Locale.ROOT, "Summarizing %d meetings from %s, one at a time%n", meetings.size(), folder);
             List<Double> seconds = new ArrayList<>();
             int done = 0;
@@ -115,7 +112,7 @@ public final class SummarizeCommand {
             }
             return seconds.size() == meetings.size() ? 0 : 1;
         } finally {
-            hub.stop();
+            hub.close();
             deleteTree(scratch);
         }
     }
@@ -165,21 +162,14 @@ public final class SummarizeCommand {
         return reason.startsWith("the model endpoint did not answer") || reason.startsWith("summary failed");
     }
 
-    private static Main start(Path scratch, Properties settings) throws Exception {
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(ConfigLocation.location());
-        Map<String, String> own = Map.of(
+    private static EmbeddedHub start(Path scratch, Properties settings) throws Exception {
+        return EmbeddedHub.start(Map.of(
                 "teammate.data.dir", scratch.toString(),
                 "camel.server.enabled", "false",
                 "camel.main.routes-exclude-pattern", "file:routes/api.yaml",
                 "teammate.inbox.poll-ms", "100",
                 "teammate.inbox.stable-ms", "100",
-                "teammate.summarize.poll-ms", "100");
-        own.forEach(main::addOverrideProperty);
-        settings.forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
-        main.configure().addConfiguration(new HubConfiguration());
-        main.start();
-        return main;
+                "teammate.summarize.poll-ms", "100"), settings);
     }
 
     private static List<Path> transcripts(Path folder) throws IOException {

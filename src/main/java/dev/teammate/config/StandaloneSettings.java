@@ -20,4 +20,11 @@ public final class StandaloneSettings {
         context.getPropertiesComponent().setLocation(ConfigLocation.location());
         return Path.of(context.resolvePropertyPlaceholders("{{folder:{{" + key + "}}}}"));
     }
+
+    /** A setting's value, or {@code null} when the settings file does not have it. */
+    public static String text(String key) {
+        CamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().setLocation(ConfigLocation.location());
+        return context.getPropertiesComponent().resolveProperty(key).orElse(null);
+    }
 }

@@ -58,6 +58,11 @@ public final class TestHub implements AutoCloseable {
         return new TestHub(dataDir, port, context);
     }
 
+    /** The port of the hub's HTTP API on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
     public CamelContext context() {
         return context;
     }
