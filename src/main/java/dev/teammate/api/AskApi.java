@@ -6,7 +6,6 @@ import dev.teammate.ask.AskRequest;
 import dev.teammate.retrieve.Source;
 import org.apache.camel.Exchange;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +49,7 @@ public class AskApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", answer.found() ? "answered" : "not_found");
         body.put("answer", answer.text());
-        List<Map<String, Object>> citations = new ArrayList<>();
-        for (Source source : answer.citations()) {
-            citations.add(source.describe());
-        }
+        List<Map<String, Object>> citations = Source.describeAll(answer.citations());
         body.put("citations", citations);
         if (!answer.removed().isEmpty()) {
             body.put("removed_citations", answer.removed());

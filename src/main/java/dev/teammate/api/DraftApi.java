@@ -51,10 +51,7 @@ public class DraftApi {
         body.put("template", draft.template().name());
         body.put("title", draft.title());
         body.put("file", draft.file().toString());
-        List<Map<String, Object>> citations = new ArrayList<>();
-        for (Source source : draft.citations()) {
-            citations.add(source.describe());
-        }
+        List<Map<String, Object>> citations = Source.describeAll(draft.citations());
         body.put("citations", citations);
         if (!draft.removed().isEmpty()) {
             body.put("removed_citations", draft.removed());

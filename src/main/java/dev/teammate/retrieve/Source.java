@@ -5,6 +5,7 @@ import dev.teammate.store.StoredChunk;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,11 @@ public record Source(int number, StoredChunk chunk) {
         }
         citation.put("chunk_id", chunk.id());
         return citation;
+    }
+
+    /** The citations of these sources, in their order. */
+    public static List<Map<String, Object>> describeAll(List<Source> sources) {
+        return sources.stream().map(Source::describe).toList();
     }
 
     /** One line for a list of sources in Markdown: {@code [2] Weekly sync, 00:41:07 (link)}. */

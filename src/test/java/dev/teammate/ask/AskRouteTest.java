@@ -3,9 +3,9 @@ package dev.teammate.ask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.hub.TestHub;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
 import dev.teammate.llm.FakeChatServer.Request;
+import dev.teammate.llm.FakeChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +43,7 @@ class AskRouteTest {
     @BeforeEach
     void start() throws Exception {
         server = FakeChatServer.start();
-        Properties settings = new Properties();
-        for (String tier : List.of("small", "large")) {
-            settings.setProperty("teammate.llm." + tier + ".base-url", server.baseUrl());
-            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
-        }
+        Properties settings = server.tierSettings();
         settings.setProperty("teammate.summarize.poll-ms", "600000");
         hub = TestHub.start(dataDir, settings);
         hub.dropAndWait("payments/retries.md", "Card retries: we decided to cap automatic card retries at three"

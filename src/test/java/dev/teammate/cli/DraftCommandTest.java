@@ -3,8 +3,8 @@ package dev.teammate.cli;
 import dev.teammate.audio.TestRecordings;
 import dev.teammate.hub.TestHub;
 import dev.teammate.hub.TestHubs;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
+import dev.teammate.llm.FakeChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +39,7 @@ class DraftCommandTest {
     }
 
     private Properties settings(int port) {
-        Properties settings = new Properties();
-        for (String tier : List.of("small", "large")) {
-            settings.setProperty("teammate.llm." + tier + ".base-url", server.baseUrl());
-            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
-        }
+        Properties settings = server.tierSettings();
         settings.setProperty("teammate.data.dir", dataDir.toString());
         settings.setProperty("teammate.bin.dir", TestRecordings.BIN_DIR.toString());
         settings.setProperty("teammate.summarize.poll-ms", "600000");

@@ -3,8 +3,8 @@ package dev.teammate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.audio.TestRecordings;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
+import dev.teammate.llm.FakeChatServer;
 import dev.teammate.summarize.ScriptedMeetings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,11 +44,7 @@ class SummarizeCommandTest {
     }
 
     private Properties settings() {
-        Properties settings = new Properties();
-        for (String tier : new String[] {"small", "large"}) {
-            settings.setProperty("teammate.llm." + tier + ".base-url", server.baseUrl());
-            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
-        }
+        Properties settings = server.tierSettings();
         settings.setProperty("teammate.bin.dir", TestRecordings.BIN_DIR.toString());
         return settings;
     }

@@ -3,9 +3,9 @@ package dev.teammate.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.hub.TestHub;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
 import dev.teammate.llm.FakeChatServer.Request;
+import dev.teammate.llm.FakeChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -54,11 +53,7 @@ class DraftRouteTest {
         copyTemplates(Path.of("templates"), templatesDir);
         server = FakeChatServer.start();
         server.answer(DraftRouteTest::gullibleModel);
-        Properties settings = new Properties();
-        for (String tier : List.of("small", "large")) {
-            settings.setProperty("teammate.llm." + tier + ".base-url", server.baseUrl());
-            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
-        }
+        Properties settings = server.tierSettings();
         settings.setProperty("teammate.templates.dir", templatesDir.toString());
         settings.setProperty("teammate.summarize.poll-ms", "600000");
         hub = TestHub.start(dataDir, settings);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,6 +158,19 @@ public final class FakeChatServer implements AutoCloseable {
     /** The base URL to give an OpenAI client, {@code http://127.0.0.1:<port>/v1}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port + "/v1";
+    }
+
+    /**
+     * Hub settings that send the shipped {@code small} and {@code large} tiers (their model names unchanged) to this
+     * server, without LangChain4j's own retries, so a test sees each failure at once.
+     */
+    public Properties tierSettings() {
+        Properties settings = new Properties();
+        for (String tier : List.of("small", "large")) {
+            settings.setProperty("teammate.llm." + tier + ".base-url", baseUrl());
+            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
+        }
+        return settings;
     }
 
     /** Answers every following chat request with what {@code responder} makes of it. */

@@ -1,8 +1,8 @@
 package dev.teammate.schedule;
 
 import dev.teammate.hub.TestHub;
-import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
+import dev.teammate.llm.FakeChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,7 @@ class ScheduleRouteTest {
     }
 
     private Properties settings(boolean weeklyWins, boolean sprintDemo) {
-        Properties settings = new Properties();
-        for (String tier : List.of("small", "large")) {
-            settings.setProperty("teammate.llm." + tier + ".base-url", server.baseUrl());
-            settings.setProperty("teammate.llm." + tier + ".max-retries", "0");
-        }
+        Properties settings = server.tierSettings();
         settings.setProperty("teammate.summarize.poll-ms", "600000");
         settings.setProperty("teammate.schedule.weekly-wins.enabled", String.valueOf(weeklyWins));
         settings.setProperty("teammate.schedule.weekly-wins.cron", "0/1 * * * * ?");
