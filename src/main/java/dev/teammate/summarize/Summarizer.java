@@ -167,7 +167,8 @@ public class Summarizer {
 
     /**
      * Checks the evidence of every action item, writes the summary files, and makes the body the summary's text
-     * for indexing.
+     * for indexing. The header {@code TeammateSummaryFile} names the written {@code summary.json}, for the stages
+     * that pass a summary on (Slack, tickets).
      */
     public ExtractedText finish(Exchange exchange) throws IOException, InvalidPayloadException {
         SummaryJob job = job(exchange);
@@ -175,6 +176,8 @@ public class Summarizer {
         MeetingSummary checked = new EvidenceCheck(job.transcript().segments()).check(stated);
         String how = exchange.getProperty(HOW, String.class);
         SummaryFiles.write(job.folder(), job.meeting(), checked, how);
+        exchange.getMessage().setHeader("TeammateSummaryFile", job.folder().resolve(SummaryFiles.JSON_FILE)
+                .toAbsolutePath().toString());
         LOG.info("Summarized {} ({}): {} decisions, {} action items, {} unverified (quote not in the transcript)",
                 job.meeting().id(), how, checked.decisions().size(), checked.actions().size(),
                 checked.unverified().size());
