@@ -3,6 +3,7 @@ package dev.teammate.hub;
 import dev.teammate.api.TicketsApi;
 import dev.teammate.jira.JiraAccounts;
 import dev.teammate.jira.JiraConnection;
+import dev.teammate.jira.JiraHttpClient;
 import dev.teammate.jira.JiraReplies;
 import dev.teammate.jira.JiraRequests;
 import dev.teammate.ledger.Ledger;
@@ -26,9 +27,10 @@ import java.util.List;
 
 /**
  * Builds the beans of the tickets stage, used by {@code routes/tickets.yaml}: {@code ticketFolders},
- * {@code ticketProposer}, {@code summaryTickets}, {@code ticketCreation}, {@code jiraRequests}, {@code jiraReplies}
- * and {@code ticketsApi}. They are bound whether or not Jira is configured, so the routes always load; with
- * {@code teammate.jira.base-url} empty the routes do nothing and the ticket folders are not even created.
+ * {@code ticketProposer}, {@code summaryTickets}, {@code ticketCreation}, {@code jiraHttpClient},
+ * {@code jiraRequests}, {@code jiraReplies} and {@code ticketsApi}. They are bound whether or not Jira is
+ * configured, so the routes always load; with {@code teammate.jira.base-url} empty the routes do nothing and the
+ * ticket folders are not even created.
  */
 final class TicketWiring {
 
@@ -59,6 +61,7 @@ final class TicketWiring {
         registry.bind("ticketCreation", new TicketCreation(folders, ledger, jira, defaults,
                 Duration.ofMillis(HubSettings.integer(context, "teammate.jira.retry-ms")),
                 Duration.ofMillis(HubSettings.integer(context, "teammate.jira.auth-retry-ms")), clock));
+        registry.bind("jiraHttpClient", new JiraHttpClient());
         registry.bind("jiraRequests", new JiraRequests(jira));
         registry.bind("jiraReplies", new JiraReplies(jira));
         registry.bind("ticketsApi", new TicketsApi(folders, ledger, jira));
