@@ -12,8 +12,8 @@ public class JiraRateLimitedException extends JiraException {
 
     /** @param retryAfter the wait Jira named, or {@code null} when it named none */
     public JiraRateLimitedException(String call, Duration retryAfter) {
-        super(429, "Jira rate-limited " + call + " (429)"
-                + (retryAfter == null ? ", without naming a wait" : ", asking to wait " + retryAfter.toSeconds() + " s"));
+        super(429, "Jira rate-limited " + call + " (429)" + (retryAfter == null ? ", without naming a wait"
+                : ", asking to wait " + retryAfter.toSeconds() + " s"));
         this.retryAfter = retryAfter;
     }
 

@@ -63,7 +63,7 @@ public final class FakeJiraServer implements AutoCloseable {
     private static final String API = "/rest/api/3";
     private static final Pattern CLAUSE = Pattern.compile("(?i)\\s*(labels|project)\\s*=\\s*(\"([^\"]*)\"|(\\S+))\\s*");
 
-    /** A request as received; {@code auth} is the scheme of its Authorization header ({@code Basic}, {@code Bearer}). */
+    /** A request as received; {@code auth} is its Authorization header's scheme ({@code Basic}, {@code Bearer}). */
     public record Request(String method, String path, String query, String auth, String body, Instant arrived,
                           int status) {
     }
