@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code langchain4j-embeddings} endpoints), {@code embeddingPool} (threads embedding the chunks of an item in
  * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordingQueue} and {@code transcription}
  * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
- * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), {@code searchApi},
- * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
+ * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), the tickets stage's beans for
+ * Jira (see {@link TicketWiring}), {@code searchApi}, {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
 
@@ -74,6 +74,7 @@ public class HubConfiguration implements CamelConfiguration {
         ModelTiers tiers = ModelWiring.bind(context);
         SummaryWiring.bind(context, ledger, tiers);
         DraftingWiring.bind(context, store, tiers);
+        TicketWiring.bind(context, ledger);
         registry.bind("searchApi", new SearchApi(store, settings.searchDefaultK(), settings.searchMaxK(),
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));
