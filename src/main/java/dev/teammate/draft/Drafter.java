@@ -10,6 +10,7 @@ import dev.teammate.retrieve.Retriever;
 import dev.teammate.retrieve.Source;
 import dev.teammate.retrieve.SourceBlock;
 import dev.teammate.store.SearchFilter;
+import dev.teammate.tickets.TicketProposal;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -181,6 +182,25 @@ public class Drafter {
                 + " matches what this draft looks for (" + String.join("; ", plan.queries) + ").\n\n---\n\n"
                 + footer(plan, "without a model");
         return finish(exchange, plan, false, md, List.of(), List.of(), null);
+    }
+
+    /**
+     * A drafted ticket as a proposal for review: its first heading is the summary, the rest the description, and
+     * its sources go along in the description. The draft's file names it, so drafting the same ticket again on
+     * another day proposes another ticket, while proposing one draft twice does not.
+     */
+    public TicketProposal ticket(Exchange exchange) throws InvalidPayloadException {
+        Draft draft = exchange.getMessage().getMandatoryBody(Draft.class);
+        String text = draft.markdown();
+        String summary = draft.title();
+        String description = text;
+        if (text.startsWith("# ")) {
+            int end = text.indexOf('\n');
+            summary = (end < 0 ? text.substring(2) : text.substring(2, end)).strip();
+            description = end < 0 ? "" : text.substring(end + 1).strip();
+        }
+        return new TicketProposal("draft:" + draft.template().name() + "/" + draft.file().getFileName(), summary,
+                description, null, null, draft.title(), draft.file().toUri().toString(), null);
     }
 
     private Draft finish(Exchange exchange, Plan plan, boolean found, String markdown, List<Source> cited,

@@ -3,6 +3,7 @@ package dev.teammate.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.hub.TestHub;
+import dev.teammate.jira.FakeJiraServer;
 import dev.teammate.llm.FakeChatServer.Reply;
 import dev.teammate.llm.FakeChatServer.Request;
 import dev.teammate.llm.FakeChatServer;
@@ -176,6 +177,35 @@ class DraftRouteTest {
         assertThat(server.requests().get(0).systemText()).contains("Two sentences for the changelog");
         assertThat(Path.of(draft.get("file").asText())).startsWith(dataDir.resolve("outbox").resolve(
                 "release-note"));
+    }
+
+    @Test
+    void aDraftedTicketBecomesAPendingTicketAndOneJiraIssueOnceApproved() throws Exception {
+        server.answer(request -> Reply.text("# Cap automatic card retries at three\n\n**Context**: banks flag"
+                + " repeated retries as fraud [1]."));
+        hub.close();
+        try (FakeJiraServer jira = FakeJiraServer.start()) {
+            Properties settings = server.tierSettings();
+            settings.setProperty("teammate.templates.dir", templatesDir.toString());
+            settings.setProperty("teammate.jira.base-url", jira.baseUrl());
+            settings.setProperty("teammate.jira.email", FakeJiraServer.EMAIL);
+            settings.setProperty("teammate.jira.api-token", FakeJiraServer.API_TOKEN);
+            settings.setProperty("teammate.tickets.poll-ms", "100");
+            settings.setProperty("teammate.tickets.stable-ms", "100");
+            hub = TestHub.start(dataDir, settings);
+
+            JsonNode draft = hub.postJson("/api/draft", "{\"template\": \"ticket\", \"topic\": \"card retries\"}");
+
+            assertThat(draft.get("status").asText()).isEqualTo("drafted");
+            JsonNode pending = hub.getJson("/api/tickets?state=pending").get("tickets");
+            assertThat(pending).hasSize(1);
+            String id = pending.get(0).get("id").asText();
+            assertThat(pending.get(0).get("summary").asText()).isEqualTo("Cap automatic card retries at three");
+            assertThat(hub.post("/api/tickets/" + id + "/approve", "").statusCode()).isEqualTo(200);
+            TestHub.await(Duration.ofSeconds(30), "the Jira issue", () -> jira.issues().size() == 1);
+            assertThat(jira.issues().get(0).summary()).isEqualTo("Cap automatic card retries at three");
+            assertThat(jira.issues().get(0).fields().toString()).contains("banks flag repeated retries");
+        }
     }
 
     @Test
