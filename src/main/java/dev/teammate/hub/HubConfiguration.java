@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Beans: {@code ledger}, {@code store}, {@code minilm} (the embedding model used by the
  * {@code langchain4j-embeddings} endpoints), {@code embeddingPool} (threads embedding the chunks of an item in
  * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordingQueue} and {@code transcription}
- * (see {@link TranscriptionWiring}), the summary stage's beans (see {@link SummaryWiring}), {@code searchApi},
+ * (see {@link TranscriptionWiring}), the summary stage's beans (see {@link SummaryWiring}), {@code slackOut},
+ * {@code slackMessages} and {@code slackOutbox} (posting to Slack, see {@link SlackWiring}), {@code searchApi},
  * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
@@ -70,6 +71,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("indexer", indexer);
         TranscriptionWiring.bind(context, resources, ledger, failedFiles);
         SummaryWiring.bind(context, ledger);
+        SlackWiring.bind(context, ledger);
         registry.bind("searchApi", new SearchApi(store, settings.searchDefaultK(), settings.searchMaxK(),
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));
