@@ -43,7 +43,7 @@ public final class SlackWiring {
 
         long waiting = outbox.waiting();
         if (slackOut.isOn()) {
-            LOG.info("Slack out: posting to {} through {} (meeting summaries {}, drafts {}); {} posts waiting",
+            LOG.info("Slack out: posting to {} through {} (meeting summaries {}, drafts {}); posts waiting: {}",
                     slackOut.channel(), serverUrl, onOff(slackOut.summariesOn()), onOff(slackOut.draftsOn()),
                     waiting);
         } else {

@@ -224,7 +224,8 @@ public final class SlackOutbox {
     }
 
     private static String seconds(Duration wait) {
-        return wait.toSeconds() + " s";
+        return wait.toMillis() < 10_000 && wait.toMillis() % 1000 != 0 ? wait.toMillis() + " ms"
+                : wait.toSeconds() + " s";
     }
 
     private static void write(Path target, Pending pending) throws IOException {
