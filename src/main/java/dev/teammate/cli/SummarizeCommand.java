@@ -169,7 +169,10 @@ public final class SummarizeCommand {
                 "camel.main.routes-exclude-pattern", "file:routes/api.yaml",
                 "teammate.inbox.poll-ms", "100",
                 "teammate.inbox.stable-ms", "100",
-                "teammate.summarize.poll-ms", "100"), settings);
+                "teammate.summarize.poll-ms", "100",
+                // A trial run of the models posts nothing to Slack and proposes no tickets.
+                "teammate.slack.channel", "",
+                "teammate.jira.base-url", ""), settings);
     }
 
     private static List<Path> transcripts(Path folder) throws IOException {

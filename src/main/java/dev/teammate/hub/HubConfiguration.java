@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parallel), {@code fileDrop}, {@code failedFiles}, {@code indexer}, {@code recordingQueue} and {@code transcription}
  * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
  * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), the tickets stage's beans for
- * Jira (see {@link TicketWiring}), {@code searchApi}, {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
+ * Jira (see {@link TicketWiring}), {@code slackOut}, {@code slackMessages} and {@code slackOutbox} (posting to Slack,
+ * see {@link SlackWiring}), {@code searchApi}, {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
 
@@ -75,6 +76,7 @@ public class HubConfiguration implements CamelConfiguration {
         SummaryWiring.bind(context, ledger, tiers);
         DraftingWiring.bind(context, store, tiers);
         TicketWiring.bind(context, ledger);
+        SlackWiring.bind(context, ledger);
         registry.bind("searchApi", new SearchApi(store, settings.searchDefaultK(), settings.searchMaxK(),
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));

@@ -2,6 +2,7 @@ package dev.teammate.schedule;
 
 import dev.teammate.hub.TestHub;
 import dev.teammate.llm.FakeChatServer.Reply;
+import dev.teammate.slack.FakeSlackServer;
 import dev.teammate.llm.FakeChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +27,11 @@ class ScheduleRouteTest {
     Path dataDir;
 
     private FakeChatServer server;
+    private FakeSlackServer slack;
 
     @BeforeEach
     void startServer() {
+        slack = FakeSlackServer.start();
         server = FakeChatServer.start();
         server.answer(request -> Reply.text("# Weekly wins\n\n- The new checkout page shipped [1]."));
     }
@@ -36,6 +39,7 @@ class ScheduleRouteTest {
     @AfterEach
     void stopServer() {
         server.close();
+        slack.close();
     }
 
     private Properties settings(boolean weeklyWins, boolean sprintDemo) {
@@ -60,11 +64,13 @@ class ScheduleRouteTest {
     }
 
     @Test
-    void weeklyWinsAreDraftedOnTheirScheduleFromTheLastWeeksItems() throws Exception {
+    void weeklyWinsAreDraftedOnTheirScheduleFromTheLastWeeksItemsAndPostedToSlack() throws Exception {
         try (TestHub hub = TestHub.start(dataDir, settings(false, false))) {
             hub.dropAndWait("wins/launch.md", "We shipped the new checkout page to all customers this week.");
         }
-        try (TestHub hub = TestHub.start(dataDir, settings(true, false))) {
+        Properties settings = settings(true, false);
+        settings.putAll(slack.hubSettings("#team-updates"));
+        try (TestHub hub = TestHub.start(dataDir, settings)) {
             TestHub.await(Duration.ofSeconds(30), "a weekly wins draft", () -> {
                 try {
                     return !outbox("weekly-wins").isEmpty();
@@ -78,6 +84,8 @@ class ScheduleRouteTest {
             assertThat(server.requests().get(0).userText()).contains("Time covered: the last 7 days",
                     "new checkout page");
             assertThat(outbox("sprint-demo")).isEmpty();
+            TestHub.await(Duration.ofSeconds(30), "the post to Slack", () -> !slack.posted().isEmpty());
+            assertThat(slack.posted().get(0).shown()).contains("Weekly wins", "The new checkout page shipped");
         }
     }
 

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.hub.TestHub;
 import dev.teammate.item.ItemFolders;
+import dev.teammate.jira.FakeJiraServer;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.llm.FakeChatServer;
 import dev.teammate.llm.FakeChatServer.Reply;
 import dev.teammate.llm.FakeChatServer.Request;
+import dev.teammate.slack.FakeSlackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +244,39 @@ class SummaryRouteTest {
                     .allSatisfy(r -> assertThat(r.model()).isEqualTo("large-model"));
             assertThat(summaryFile("review.vtt").get("made").asText()).isEqualTo("1 part then combined, model tier"
                     + " large");
+        }
+    }
+
+    @Test
+    void aSummaryIsPostedToSlackAndItsVerifiedActionItemsAwaitReviewAsTickets() throws Exception {
+        server.answer(request -> Reply.text("""
+                {"summary": "Retry budget review.", "speakers": [], "decisions": ["Cap retries at three"],
+                 "action_items": [
+                   {"what": "Fix the retry budget", "owner": "Ravi", "due": "Friday",
+                    "quote": "Turn 1 on budget: we look at the retry budget and who owns the next step.",
+                    "time": "00:00:12"},
+                   {"what": "Email every customer", "owner": null, "due": null,
+                    "quote": "we will email every customer tonight", "time": "00:00:30"}]}"""));
+        try (FakeSlackServer slack = FakeSlackServer.start(); FakeJiraServer jira = FakeJiraServer.start()) {
+            Properties settings = settings();
+            settings.putAll(slack.hubSettings("#team-updates"));
+            settings.setProperty("teammate.jira.base-url", jira.baseUrl());
+            settings.setProperty("teammate.jira.email", FakeJiraServer.EMAIL);
+            settings.setProperty("teammate.jira.api-token", FakeJiraServer.API_TOKEN);
+            try (TestHub hub = TestHub.start(dataDir, settings)) {
+                hub.drop("budget.vtt", ScriptedMeetings.meeting("budget", 6));
+
+                awaitIndexed(hub, "budget.vtt");
+
+                TestHub.await(Duration.ofSeconds(30), "the post to Slack", () -> !slack.posted().isEmpty());
+                assertThat(slack.posted()).singleElement().satisfies(post -> assertThat(post.shown())
+                        .contains("Retry budget review", "Fix the retry budget", "00:00:12")
+                        .doesNotContain("Email every customer"));
+                JsonNode pending = hub.getJson("/api/tickets?state=pending").get("tickets");
+                assertThat(pending).singleElement().satisfies(t -> assertThat(t.get("summary").asText())
+                        .isEqualTo("Fix the retry budget"));
+                assertThat(jira.issues()).as("nothing reaches Jira before a person approves").isEmpty();
+            }
         }
     }
 }
