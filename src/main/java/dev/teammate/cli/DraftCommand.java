@@ -130,7 +130,8 @@ public final class DraftCommand {
             Instant from, PrintStream out) throws Exception {
         try (EmbeddedHub hub = EmbeddedHub.start(Map.of(
                 "camel.server.enabled", "false",
-                "camel.main.routes-include-pattern", "file:routes/ask.yaml,file:routes/draft.yaml,file:routes/tickets.yaml"), settings)) {
+                "camel.main.routes-include-pattern",
+                "file:routes/ask.yaml,file:routes/draft.yaml,file:routes/tickets.yaml"), settings)) {
             Draft draft;
             try {
                 draft = hub.context().createProducerTemplate().requestBody("direct:draft", new DraftRequest(template,

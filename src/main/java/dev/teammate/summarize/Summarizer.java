@@ -125,7 +125,8 @@ public class Summarizer {
             prompts.add(partPrompt(job, parts.get(i), i + 1, parts.size()));
         }
         exchange.setProperty(PART_SUMMARIES, Collections.synchronizedList(new ArrayList<MeetingSummary>()));
-        exchange.setProperty(HOW, parts.size() + (parts.size() == 1 ? " part" : " parts") + " then combined, model tier " + tier.name());
+        String count = parts.size() + (parts.size() == 1 ? " part" : " parts");
+        exchange.setProperty(HOW, count + " then combined, model tier " + tier.name());
         LOG.info("Summarizing {} in {} parts with model tier {}: {} prompt tokens estimated for the whole,"
                 + " more than any tier takes", job.meeting().id(), parts.size(), tier,
                 exchange.getMessage().getHeader(TOKENS));

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The {@code draft} command, beside a running hub and without one. */
 class DraftCommandTest {
 
+    private static final String RETRIES = "Card retries trigger fraud alerts at the banks; cap them at three.";
+
     @TempDir
     Path dataDir;
 
@@ -59,7 +61,7 @@ class DraftCommandTest {
     void withoutAHubItDraftsFromTheHubsDataItself() throws Exception {
         Properties settings = settings(TestHubs.freePort());
         try (TestHub hub = TestHub.start(dataDir, settings)) {
-            hub.dropAndWait("payments/retries.md", "Card retries trigger fraud alerts at the banks; cap them at three.");
+            hub.dropAndWait("payments/retries.md", RETRIES);
         }
 
         String out = run(settings, "ticket", "cap", "card", "retries");
@@ -75,7 +77,7 @@ class DraftCommandTest {
     @Test
     void besideARunningHubItAsksTheHub() throws Exception {
         try (TestHub hub = TestHub.start(dataDir, settings(0))) {
-            hub.dropAndWait("payments/retries.md", "Card retries trigger fraud alerts at the banks; cap them at three.");
+            hub.dropAndWait("payments/retries.md", RETRIES);
 
             String out = run(settings(hub.port()), "ticket", "cap", "card", "retries");
             String list = run(settings(hub.port()), "--list");

@@ -188,7 +188,8 @@ class SummaryRouteTest {
 
     @Test
     void notesDroppedInTheMeetingsFolderAreSummarizedAndOtherDocumentsAreNot() throws Exception {
-        server.answer(request -> Reply.text(ScriptedMeetings.summaryJson("notes", List.of("Ravi will fix the retry budget by Friday",
+        server.answer(request -> Reply.text(ScriptedMeetings.summaryJson("notes", List.of(
+                "Ravi will fix the retry budget by Friday",
                 "00:00:00"))));
         try (TestHub hub = TestHub.start(dataDir, settings())) {
             hub.drop("meetings/weekly sync.txt", "Weekly sync, 2 December\n\nDana: checkout declines went up."
