@@ -5,6 +5,7 @@ import dev.teammate.api.ApiResponses;
 import dev.teammate.api.HealthApi;
 import dev.teammate.api.ItemsApi;
 import dev.teammate.api.SearchApi;
+import dev.teammate.api.SourcesApi;
 import dev.teammate.chunk.Chunker;
 import dev.teammate.embed.MiniLmEmbeddingModel;
 import dev.teammate.embed.MiniLmTokenizer;
@@ -15,6 +16,7 @@ import dev.teammate.intake.FileDropSteps;
 import dev.teammate.ledger.JdbcLedger;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.llm.ModelTiers;
+import dev.teammate.source.SourceStatuses;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
 import org.apache.camel.CamelConfiguration;
@@ -24,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
  * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), the tickets stage's beans for
  * Jira (see {@link TicketWiring}), {@code slackOut}, {@code slackMessages} and {@code slackOutbox} (posting to Slack,
- * see {@link SlackWiring}), {@code searchApi}, {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
+ * see {@link SlackWiring}), {@code sources} (each synced source's status) and {@code sourcesApi}, {@code searchApi},
+ * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
 
@@ -81,6 +85,9 @@ public class HubConfiguration implements CamelConfiguration {
                 settings.searchCandidates()));
         registry.bind("itemsApi", new ItemsApi(ledger, store, indexer));
         registry.bind("healthApi", new HealthApi(ledger, store));
+        SourceStatuses sources = new SourceStatuses(ledger, Clock.systemUTC());
+        registry.bind("sources", sources);
+        registry.bind("sourcesApi", new SourcesApi(sources, ledger));
         registry.bind("apiResponses", new ApiResponses());
         LOG.info("Hub data: inbox {}, store {}", settings.inboxDir(), settings.storeDir());
     }

@@ -53,6 +53,9 @@ public interface Ledger extends AutoCloseable {
     /** Number of items per status. */
     Map<ItemStatus, Long> countByStatus();
 
+    /** Number of one source's items per status. */
+    Map<ItemStatus, Long> countByStatus(String source);
+
     Optional<String> cursor(String source);
 
     void saveCursor(String source, String cursor);

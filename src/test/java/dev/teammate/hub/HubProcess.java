@@ -94,6 +94,12 @@ public final class HubProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Kills the hub at once (SIGKILL), as a crash or a power cut would: no shutdown, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
