@@ -1,5 +1,9 @@
 package dev.teammate.store.lucene;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,12 +27,39 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * host names) whole and lower-cased. A query is run against both fields: prose words score once, an identifier
  * scores in both and its rare whole form lifts the chunk that has it to the top.
  */
-final class ChunkAnalyzers {
+public final class ChunkAnalyzers {
 
     /** Runs of letters and digits, joined by the characters identifiers are made with ({@code -_./:#}). */
     private static final Pattern IDENTIFIER_SHAPED = Pattern.compile("[\\p{L}\\p{N}]+(?:[-_./:#][\\p{L}\\p{N}]+)*");
 
     private ChunkAnalyzers() {
+    }
+
+    /**
+     * The terms a text is searched by, as the embedded store indexes them: its prose terms (stemmed, without stop
+     * words) and, apart, its identifier-shaped terms. Other stores use this so keyword search means the same there.
+     */
+    public static Terms terms(String text) {
+        return new Terms(analyze(new EnglishAnalyzer(), text), analyze(new IdentifierAnalyzer(), text));
+    }
+
+    /** A text's terms, each as often as it occurs. */
+    public record Terms(List<String> prose, List<String> identifiers) {
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (analyzer; TokenStream stream = analyzer.tokenStream("text", text == null ? "" : text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze text", e);
+        }
+        return terms;
     }
 
     /** One analyzer for the whole document, choosing per field. */

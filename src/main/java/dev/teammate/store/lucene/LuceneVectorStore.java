@@ -1,5 +1,6 @@
 package dev.teammate.store.lucene;
 
+import dev.teammate.store.ChunkValidator;
 import dev.teammate.store.ReciprocalRankFusion;
 import dev.teammate.store.SearchHit;
 import dev.teammate.store.SearchMode;

@@ -1,7 +1,5 @@
-package dev.teammate.store.lucene;
+package dev.teammate.store;
 
-import dev.teammate.store.SearchMode;
-import dev.teammate.store.StoredChunk;
 
 import java.util.HashSet;
 import java.util.List;
@@ -11,21 +9,21 @@ import java.util.Set;
  * Refuses chunks the index could not hold or search correctly, before anything is written, so a bad item changes
  * nothing. Every message names the item and, where there is one, the chunk.
  */
-final class ChunkValidator {
+public final class ChunkValidator {
 
     private final int dimensions;
 
-    ChunkValidator(int dimensions) {
+    public ChunkValidator(int dimensions) {
         this.dimensions = dimensions;
     }
 
-    void validateItemId(String itemId) {
+    public void validateItemId(String itemId) {
         if (itemId == null || itemId.isBlank()) {
             throw new IllegalArgumentException("itemId must not be null or blank");
         }
     }
 
-    void validate(String itemId, List<StoredChunk> chunks) {
+    public void validate(String itemId, List<StoredChunk> chunks) {
         validateItemId(itemId);
         if (chunks == null) {
             throw new IllegalArgumentException("chunks of item " + itemId + " must not be null (use an empty list)");
@@ -47,7 +45,7 @@ final class ChunkValidator {
     }
 
     /** Validates the query vector of a search the same way as a chunk's. */
-    void validateQueryVector(float[] vector, SearchMode mode) {
+    public void validateQueryVector(float[] vector, SearchMode mode) {
         if (vector == null) {
             throw new IllegalArgumentException(mode + " search needs a query vector (use KEYWORD mode without one)");
         }
