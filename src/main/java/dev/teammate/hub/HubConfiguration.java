@@ -18,7 +18,6 @@ import dev.teammate.ledger.Ledger;
 import dev.teammate.llm.ModelTiers;
 import dev.teammate.source.SourceStatuses;
 import dev.teammate.store.VectorStore;
-import dev.teammate.store.lucene.LuceneVectorStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -56,7 +55,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         Ledger ledger = resources.add(JdbcLedger.open(settings.ledgerUrl(), settings.ledgerUser(),
                 settings.ledgerPassword()));
-        VectorStore store = resources.add(new LuceneVectorStore(settings.storeDir(), MiniLmEmbeddingModel.DIMENSIONS));
+        VectorStore store = StoreWiring.open(context, settings, resources);
         MiniLmTokenizer tokenizer = resources.add(new MiniLmTokenizer());
         ExecutorService embeddingPool = resources.addExecutor(embeddingPool(settings.embeddingThreads()));
         EmbeddingModel model = embeddingModel(context, settings);

@@ -7,8 +7,11 @@ import dev.teammate.store.SearchFilter;
 import dev.teammate.store.SearchHit;
 import dev.teammate.store.SearchMode;
 import dev.teammate.store.SearchRequest;
+import dev.teammate.store.StoreUnavailableException;
 import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
@@ -22,6 +25,7 @@ import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.JsonWithInt;
 import io.qdrant.client.grpc.Points;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.qdrant.QdrantAction;
 import org.apache.camel.component.qdrant.QdrantHeaders;
@@ -61,12 +65,14 @@ public class QdrantVectorStore implements VectorStore {
     private static final int PAGE = 256;
 
     private final QdrantClient client;
-    private final ProducerTemplate producer;
+    private final CamelContext context;
     private final String endpoint;
     private final QdrantCollectionSettings settings;
     private final int dimensions;
     private final ChunkValidator validator;
     private final ReciprocalRankFusion fusion = new ReciprocalRankFusion();
+    private volatile ProducerTemplate producer;
+    private volatile boolean collectionReady;
     private volatile boolean closed;
 
     /**
@@ -76,12 +82,11 @@ public class QdrantVectorStore implements VectorStore {
     public QdrantVectorStore(CamelContext context, QdrantClient client, QdrantCollectionSettings settings,
             int dimensions) {
         this.client = client;
-        this.producer = context.createProducerTemplate();
+        this.context = context;
         this.endpoint = "qdrant:" + settings.collection();
         this.settings = settings;
         this.dimensions = dimensions;
         this.validator = new ChunkValidator(dimensions);
-        ensureCollection();
     }
 
     @Override
@@ -329,7 +334,40 @@ public class QdrantVectorStore implements VectorStore {
     }
 
     private void send(QdrantAction action, Object body) {
-        producer.sendBodyAndHeader(endpoint, body, QdrantHeaders.ACTION, action);
+        try {
+            producer().sendBodyAndHeader(endpoint, body, QdrantHeaders.ACTION, action);
+        } catch (CamelExecutionException e) {
+            throw translate(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate template = producer;
+        if (template == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = context.createProducerTemplate();
+                }
+                template = producer;
+            }
+        }
+        return template;
+    }
+
+    /**
+     * Creates the collection the first time the store is used rather than at start, so a hub whose Qdrant is not up
+     * yet starts anyway and its items wait for it.
+     */
+    private void requireCollection() {
+        if (collectionReady) {
+            return;
+        }
+        synchronized (this) {
+            if (!collectionReady) {
+                ensureCollection();
+                collectionReady = true;
+            }
+        }
     }
 
     private void ensureCollection() {
@@ -375,18 +413,35 @@ public class QdrantVectorStore implements VectorStore {
             throw new IllegalStateException("the Qdrant store of collection " + settings.collection()
                     + " is closed");
         }
+        requireCollection();
     }
 
-    private static <T> T await(ListenableFuture<T> future) {
+    /** Qdrant out of reach becomes {@link StoreUnavailableException}, which callers wait out; the rest stays. */
+    private RuntimeException translate(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StatusRuntimeException grpc) {
+                Status.Code code = grpc.getStatus().getCode();
+                if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                        || code == Status.Code.ABORTED || code == Status.Code.RESOURCE_EXHAUSTED) {
+                    return new StoreUnavailableException("Qdrant collection " + settings.collection()
+                            + " is not reachable: " + grpc.getStatus(), error);
+                }
+            }
+        }
+        return error instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("Qdrant failed: " + error.getMessage(), error);
+    }
+
+    private <T> T await(ListenableFuture<T> future) {
         try {
             return future.get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Qdrant", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Qdrant failed: " + e.getCause().getMessage(), e.getCause());
+            throw translate(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Qdrant did not answer within " + TIMEOUT.toSeconds() + " s", e);
+            throw new StoreUnavailableException("Qdrant did not answer within " + TIMEOUT.toSeconds() + " s", e);
         }
     }
 
@@ -396,10 +451,12 @@ public class QdrantVectorStore implements VectorStore {
             return;
         }
         closed = true;
-        try {
-            producer.close();
-        } catch (java.io.IOException e) {
-            // nothing was pending
+        if (producer != null) {
+            try {
+                producer.close();
+            } catch (java.io.IOException e) {
+                // nothing was pending
+            }
         }
     }
 }
