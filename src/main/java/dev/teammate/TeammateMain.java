@@ -1,5 +1,6 @@
 package dev.teammate;
 
+import dev.teammate.cli.CopyStoreCommand;
 import dev.teammate.cli.DraftCommand;
 import dev.teammate.cli.ModelDownloadCommand;
 import dev.teammate.cli.SearchCommand;
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * {@code search <query>} instead searches the store from the command line; {@code download-model <name>} fetches a
  * whisper model into the models folder and checks it; {@code summarize <folder>} summarizes a folder of transcripts
  * with the configured models and prints the time per meeting; {@code draft <template> <topic>} drafts a document
- * into the outbox.
+ * into the outbox; {@code copy-store} copies the embedded store into Qdrant.
  */
 public final class TeammateMain {
 
@@ -28,6 +29,9 @@ public final class TeammateMain {
         }
         if (args.length > 0 && "download-model".equals(args[0])) {
             System.exit(ModelDownloadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "copy-store".equals(args[0])) {
+            System.exit(CopyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && "draft".equals(args[0])) {
             System.exit(DraftCommand.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -27,4 +27,11 @@ public final class StandaloneSettings {
         context.getPropertiesComponent().setLocation(ConfigLocation.location());
         return context.getPropertiesComponent().resolveProperty(key).orElse(null);
     }
+
+    /** A setting's value with its placeholders resolved ({@code {{env:...}}} included). */
+    public static String resolved(String key) {
+        CamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().setLocation(ConfigLocation.location());
+        return context.resolvePropertyPlaceholders("{{" + key + "}}");
+    }
 }

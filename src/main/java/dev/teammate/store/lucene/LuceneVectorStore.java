@@ -1,12 +1,46 @@
 package dev.teammate.store.lucene;
 
 import dev.teammate.store.ChunkValidator;
+import dev.teammate.store.ExportableStore;
 import dev.teammate.store.ReciprocalRankFusion;
 import dev.teammate.store.SearchHit;
 import dev.teammate.store.SearchMode;
 import dev.teammate.store.SearchRequest;
 import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,33 +49,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Objects;
-
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.store.MMapDirectory;
-import org.apache.lucene.util.IOUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default {@link VectorStore}: one Lucene index in a folder, holding each chunk's text for BM25 and its
@@ -62,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * to merge, and merging rebuilds HNSW graphs. Query text beyond {@value SearchQueries#MAX_QUERY_CHARS} characters
  * is ignored.
  */
-public final class LuceneVectorStore implements VectorStore {
+public final class LuceneVectorStore implements ExportableStore {
 
     public static final int DEFAULT_DIMENSIONS = 384;
 
@@ -294,6 +304,68 @@ public final class LuceneVectorStore implements VectorStore {
             }
             chunks.sort(Comparator.comparingInt(StoredChunk::position).thenComparing(StoredChunk::id));
             return chunks.stream().map(StoredChunk::id).toList();
+        });
+    }
+
+    @Override
+    public List<String> itemIdsAfter(String after, int limit) {
+        return withSearcher(searcher -> {
+            // Terms of deleted chunks stay in the index until a merge; only items with a live chunk count.
+            TreeSet<String> ids = new TreeSet<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ChunkDocuments.ITEM_ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum iterator = terms.iterator();
+                BytesRef term = after == null ? iterator.next()
+                        : iterator.seekCeil(new BytesRef(after)) == TermsEnum.SeekStatus.END ? null : iterator.term();
+                int taken = 0;
+                for (; term != null && taken < limit; term = iterator.next()) {
+                    String id = term.utf8ToString();
+                    if (after != null && id.compareTo(after) <= 0) {
+                        continue;
+                    }
+                    if (searcher.count(new TermQuery(new Term(ChunkDocuments.ITEM_ID, id))) > 0) {
+                        ids.add(id);
+                        taken++;
+                    }
+                }
+            }
+            return ids.stream().limit(limit).toList();
+        });
+    }
+
+    @Override
+    public List<StoredChunk> export(String itemId) {
+        validator.validateItemId(itemId);
+        return withSearcher(searcher -> {
+            List<StoredChunk> chunks = new ArrayList<>();
+            Query query = new TermQuery(new Term(ChunkDocuments.ITEM_ID, itemId));
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1)
+                        .scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                StoredFields fields = leaf.reader().storedFields();
+                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(ChunkDocuments.VECTOR);
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    StoredChunk chunk = ChunkDocuments.fromDocument(fields.document(doc));
+                    float[] vector = vectors != null && vectors.advance(doc) == doc ? vectors.vectorValue().clone()
+                            : null;
+                    chunks.add(new StoredChunk(chunk.id(), chunk.itemId(), chunk.source(), chunk.title(),
+                            chunk.link(), chunk.position(), chunk.text(), chunk.time(), chunk.startSeconds(),
+                            chunk.endSeconds(), vector));
+                }
+            }
+            chunks.sort(Comparator.comparingInt(StoredChunk::position).thenComparing(StoredChunk::id));
+            return chunks;
         });
     }
 
