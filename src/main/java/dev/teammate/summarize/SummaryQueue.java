@@ -12,6 +12,7 @@ import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.ledger.LedgerEntry;
 import dev.teammate.llm.ModelErrors;
+import dev.teammate.store.StoreUnavailableException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +126,12 @@ public class SummaryQueue {
         Item summary = exchange.getProperty(ItemExchange.ITEM, Item.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String retry = "; tried again after " + Instant.now().plus(retryDelay).truncatedTo(ChronoUnit.SECONDS);
+        if (storeUnavailable(cause)) {
+            ledger.recordWaiting(summary, "the store did not answer: " + ModelErrors.describe(cause) + retry);
+            LOG.warn("Summary of {} waits: the store did not answer; trying again in {} s", meetingId(summary.id()),
+                    retryDelay.toSeconds());
+            return;
+        }
         if (ModelErrors.unreachable(cause)) {
             String why = ModelErrors.describe(cause, exchange.getMessage().getHeader("TeammateTier", String.class));
             ledger.recordWaiting(summary, "the model endpoint did not answer: " + why + retry);
@@ -168,6 +175,15 @@ public class SummaryQueue {
 
     private static String meetingId(LedgerEntry entry) {
         return meetingId(entry.itemId());
+    }
+
+    private static boolean storeUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String meetingId(String summaryId) {
