@@ -88,6 +88,7 @@ public class HubConfiguration implements CamelConfiguration {
         SourceStatuses sources = new SourceStatuses(ledger, Clock.systemUTC());
         registry.bind("sources", sources);
         registry.bind("sourcesApi", new SourcesApi(sources, ledger));
+        SlackSyncWiring.bind(context, resources, ledger, sources);
         registry.bind("apiResponses", new ApiResponses());
         LOG.info("Hub data: inbox {}, store {}", settings.inboxDir(), settings.storeDir());
     }
