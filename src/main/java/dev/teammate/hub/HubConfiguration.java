@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
  * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), the tickets stage's beans for
  * Jira (see {@link TicketWiring}), {@code slackOut}, {@code slackMessages} and {@code slackOutbox} (posting to Slack,
- * see {@link SlackWiring}), {@code sources} (each synced source's status) and {@code sourcesApi}, {@code searchApi},
+ * see {@link SlackWiring}), {@code sources} (each synced source's status) and {@code sourcesApi}, {@code slackSync}
+ * and {@code slackSyncPool} (reading Slack channels, see {@link SlackSyncWiring}), {@code searchApi},
  * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {

@@ -67,7 +67,9 @@ public final class FakeSlackWorkspace {
         }
     }
 
-    private record Channel(String id, String name, boolean isPrivate, TreeMap<String, Message> messages) {
+    /** A channel's messages by ts, and each thread's replies by parent ts (so a big channel is served quickly). */
+    private record Channel(String id, String name, boolean isPrivate, TreeMap<String, Message> messages,
+                           Map<String, TreeMap<String, Message>> replies) {
     }
 
     private final FakeSlackServer server;
@@ -104,7 +106,7 @@ public final class FakeSlackWorkspace {
     }
 
     public synchronized void addChannel(String name, String id, boolean isPrivate) {
-        channels.put(id, new Channel(id, name, isPrivate, new TreeMap<>()));
+        channels.put(id, new Channel(id, name, isPrivate, new TreeMap<>(), new java.util.HashMap<>()));
         server.channel(name, id, true);
     }
 
@@ -137,18 +139,20 @@ public final class FakeSlackWorkspace {
     }
 
     public synchronized void delete(String channelId, String ts) {
-        TreeMap<String, Message> messages = channel(channelId).messages();
+        Channel channel = channel(channelId);
+        TreeMap<String, Message> messages = channel.messages();
         Message message = messages.get(ts);
         if (message == null || message.tombstone) {
             throw new IllegalArgumentException("no message " + ts + " in " + channelId);
         }
         if (message.isReply()) {
             messages.remove(ts);
+            channel.replies().get(message.threadTs).remove(ts);
             Message parent = messages.get(message.threadTs);
-            if (parent.tombstone && replies(messages, parent.ts).isEmpty()) {
+            if (parent.tombstone && replies(channel, parent.ts).isEmpty()) {
                 messages.remove(parent.ts);
             }
-        } else if (replies(messages, ts).isEmpty()) {
+        } else if (replies(channel, ts).isEmpty()) {
             messages.remove(ts);
         } else {
             message.tombstone = true;
@@ -162,8 +166,8 @@ public final class FakeSlackWorkspace {
      */
     public synchronized Map<String, List<String>> threads(String channelId, Instant after) {
         Map<String, List<String>> threads = new TreeMap<>();
-        TreeMap<String, Message> messages = channel(channelId).messages();
-        for (Message message : messages.values()) {
+        Channel channel = channel(channelId);
+        for (Message message : channel.messages().values()) {
             if (message.isReply() || !Instant.ofEpochSecond(Long.parseLong(message.ts.split("\\.")[0]))
                     .isAfter(after)) {
                 continue;
@@ -172,7 +176,7 @@ public final class FakeSlackWorkspace {
             if (!message.tombstone) {
                 texts.add(message.text);
             }
-            replies(messages, message.ts).forEach(reply -> texts.add(reply.text));
+            replies(channel, message.ts).forEach(reply -> texts.add(reply.text));
             threads.put(message.ts, texts);
         }
         return threads;
@@ -193,7 +197,12 @@ public final class FakeSlackWorkspace {
     }
 
     private String add(String channelId, String user, String threadTs, String text, String ts) {
-        channel(channelId).messages().put(ts, new Message(ts, user, threadTs, text));
+        Channel channel = channel(channelId);
+        Message message = new Message(ts, user, threadTs, text);
+        channel.messages().put(ts, message);
+        if (threadTs != null) {
+            channel.replies().computeIfAbsent(threadTs, t -> new TreeMap<>()).put(ts, message);
+        }
         return ts;
     }
 
@@ -215,9 +224,9 @@ public final class FakeSlackWorkspace {
         return channel;
     }
 
-    private static List<Message> replies(TreeMap<String, Message> messages, String parentTs) {
-        return messages.tailMap(parentTs, false).values().stream()
-                .filter(m -> parentTs.equals(m.threadTs) && m.isReply()).toList();
+    private static List<Message> replies(Channel channel, String parentTs) {
+        TreeMap<String, Message> replies = channel.replies().get(parentTs);
+        return replies == null ? List.of() : List.copyOf(replies.values());
     }
 
     private synchronized ObjectNode list(Call call) {
@@ -277,7 +286,7 @@ public final class FakeSlackWorkspace {
         String startAt = cursor == null || cursor.isEmpty() ? null : decode(cursor).substring("next_ts:".length());
         List<Message> thread = new ArrayList<>();
         thread.add(parent);
-        thread.addAll(replies(channel.messages(), parent.ts));
+        thread.addAll(replies(channel, parent.ts));
         if (startAt != null) {
             thread = thread.stream().filter(m -> compare(m.ts, startAt) >= 0).toList();
         }
@@ -317,7 +326,7 @@ public final class FakeSlackWorkspace {
             node.put("parent_user_id", channel.messages().get(message.threadTs).user);
             return node;
         }
-        List<Message> replies = replies(channel.messages(), message.ts);
+        List<Message> replies = replies(channel, message.ts);
         if (!replies.isEmpty()) {
             node.put("thread_ts", message.ts);
             node.put("reply_count", replies.size());
