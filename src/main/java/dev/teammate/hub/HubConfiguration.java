@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (see {@link TranscriptionWiring}), the chat model tiers (see {@link ModelWiring}), the summary stage's beans (see
  * {@link SummaryWiring}), the ask and draft stages' beans (see {@link DraftingWiring}), the tickets stage's beans for
  * Jira (see {@link TicketWiring}), {@code slackOut}, {@code slackMessages} and {@code slackOutbox} (posting to Slack,
- * see {@link SlackWiring}), {@code sources} (each synced source's status) and {@code sourcesApi}, {@code searchApi},
+ * see {@link SlackWiring}), {@code sources} (each synced source's status) and {@code sourcesApi}, {@code slackSync}
+ * and {@code slackSyncPool} (reading Slack channels, see {@link SlackSyncWiring}), {@code searchApi},
  * {@code itemsApi}, {@code healthApi}, {@code apiResponses}.
  */
 public class HubConfiguration implements CamelConfiguration {
@@ -87,6 +88,7 @@ public class HubConfiguration implements CamelConfiguration {
         SourceStatuses sources = new SourceStatuses(ledger, Clock.systemUTC());
         registry.bind("sources", sources);
         registry.bind("sourcesApi", new SourcesApi(sources, ledger));
+        SlackSyncWiring.bind(context, resources, ledger, sources);
         registry.bind("apiResponses", new ApiResponses());
         LOG.info("Hub data: inbox {}, store {}", settings.inboxDir(), settings.storeDir());
     }

@@ -1,10 +1,10 @@
 package dev.teammate.hub;
 
 import dev.teammate.ledger.Ledger;
-import dev.teammate.slack.FailureClassifier;
-import dev.teammate.slack.SlackMessages;
-import dev.teammate.slack.SlackOut;
-import dev.teammate.slack.SlackOutbox;
+import dev.teammate.slack.post.FailureClassifier;
+import dev.teammate.slack.post.SlackMessages;
+import dev.teammate.slack.post.SlackOut;
+import dev.teammate.slack.post.SlackOutbox;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -50,7 +50,9 @@ import java.util.function.Function;
  * the headers with the Authorization value hidden, and the parameters without {@code token}.
  *
  * <p>Failures are scripted per method with {@link #failNext}: the next calls answer a 429, a 5xx, or an error code.
- * {@link #down()} and {@link #up()} take the whole server away and bring it back on the same port.
+ * {@link #limitRate} makes a method answer 429 with {@code Retry-After} when called sooner than its interval after the
+ * last call, as Slack's tiers do. {@link #down()} and {@link #up()} take the whole server away and bring it back on
+ * the same port. The reading methods (conversations.*, users.info) are served by a {@link FakeSlackWorkspace}.
  */
 public final class FakeSlackServer implements AutoCloseable {
 
@@ -139,6 +141,8 @@ public final class FakeSlackServer implements AutoCloseable {
     private final Map<String, Boolean> botIsMember = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong messages = new AtomicLong();
+    private final Map<String, Long> minIntervalNanos = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastServedNanos = new ConcurrentHashMap<>();
     private HttpServer server;
     private boolean closed;
 
@@ -199,6 +203,19 @@ public final class FakeSlackServer implements AutoCloseable {
                 queue.add(failure);
             }
         }
+    }
+
+    /**
+     * Calls of {@code method} closer than {@code interval} to the last one it served answer 429 with the seconds
+     * left in {@code Retry-After} (at least 1), as Slack's rate limit tiers do.
+     */
+    public void limitRate(String method, java.time.Duration interval) {
+        minIntervalNanos.put(method, interval.toNanos());
+    }
+
+    /** Forgets every request recorded so far. */
+    public void clearRequests() {
+        requests.clear();
     }
 
     /** Every request so far, oldest first. */
@@ -267,6 +284,9 @@ public final class FakeSlackServer implements AutoCloseable {
             Map<String, String> headers = headers(exchange);
 
             Failure failure = nextFailure(method);
+            if (failure == null) {
+                failure = tooSoon(method);
+            }
             if (failure != null) {
                 // Recorded before answering, so a test that sees the client done also sees the request.
                 requests.add(new Request(method, exchange.getRequestMethod(), headers, params, arrived,
@@ -305,6 +325,23 @@ public final class FakeSlackServer implements AutoCloseable {
             // The client went away; there is no one to answer.
         } finally {
             exchange.close();
+        }
+    }
+
+    private Failure tooSoon(String method) {
+        Long interval = minIntervalNanos.get(method);
+        if (interval == null) {
+            return null;
+        }
+        synchronized (minIntervalNanos) {
+            long now = System.nanoTime();
+            Long last = lastServedNanos.get(method);
+            if (last != null && now - last < interval) {
+                long left = interval - (now - last);
+                return Failure.rateLimited((int) Math.max(1, (left + 999_999_999L) / 1_000_000_000L));
+            }
+            lastServedNanos.put(method, now);
+            return null;
         }
     }
 

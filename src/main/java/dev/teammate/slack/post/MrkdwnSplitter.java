@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import java.util.ArrayList;
 import java.util.List;

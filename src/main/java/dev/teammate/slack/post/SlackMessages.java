@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

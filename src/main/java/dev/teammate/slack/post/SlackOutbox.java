@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import dev.teammate.item.Item;
 import dev.teammate.ledger.Ledger;
-import dev.teammate.slack.PostFailure.Kind;
+import dev.teammate.slack.post.PostFailure.Kind;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

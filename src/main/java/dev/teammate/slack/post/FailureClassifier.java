@@ -1,7 +1,7 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import com.slack.api.methods.SlackApiException;
-import dev.teammate.slack.PostFailure.Kind;
+import dev.teammate.slack.post.PostFailure.Kind;
 import org.apache.camel.CamelExchangeException;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teammate.hub.TestHub;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.LedgerEntry;
+import dev.teammate.slack.FakeSlackServer;
 import dev.teammate.slack.FakeSlackServer.Failure;
 import dev.teammate.slack.FakeSlackServer.Request;
 import org.apache.camel.Exchange;

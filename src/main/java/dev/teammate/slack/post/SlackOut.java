@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 /**
  * Whether the hub posts to Slack, asked by the filters of {@code routes/slack.yaml}. Slack out is off unless both a

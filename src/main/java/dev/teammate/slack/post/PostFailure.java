@@ -1,4 +1,4 @@
-package dev.teammate.slack;
+package dev.teammate.slack.post;
 
 import java.time.Duration;
 import java.util.Objects;
