@@ -60,8 +60,8 @@ public class DriveCalls {
                 problem = "HTTP " + status + (reason.isEmpty() ? "" : " " + reason);
                 if (status == 401) {
                     throw new DriveUnavailableException(what + ": Drive refused the credentials (" + problem
-                            + ") even after refreshing the access token; check the Drive credentials (TEAMMATE_DRIVE_*)",
-                            e);
+                            + ") and a new access token did not help (the refresh token or key may be revoked or"
+                            + " wrong); check the Drive credentials (TEAMMATE_DRIVE_*)", e);
                 }
                 boolean rateLimited = status == 429 || (status == 403 && RATE_LIMIT_REASONS.contains(reason));
                 if (!rateLimited && status < 500) {

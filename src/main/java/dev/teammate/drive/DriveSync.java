@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +50,7 @@ public class DriveSync {
     /** Exchange property holding the {@link DriveRun}. */
     public static final String RUN = "teammateDriveRun";
 
+    private static final String OWNS_RUN = "teammateDriveOwnsRun";
     private static final Logger LOG = LoggerFactory.getLogger(DriveSync.class);
     private static final int LEDGER_PAGE = 1000;
 
@@ -63,6 +65,7 @@ public class DriveSync {
     private final Duration maxBackoff;
     private final Clock clock;
     private volatile Instant notBefore = Instant.EPOCH;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public DriveSync(boolean on, DriveWatch watch, Supplier<Drive> client, DriveListing listing,
             DriveChangeFeed feed, Ledger ledger, SourceStatuses sources, Duration interval, Duration maxBackoff,
@@ -81,11 +84,16 @@ public class DriveSync {
 
     /** Whether a run should start now: the source is configured and not waiting out a backoff after failures. */
     public boolean isDue() {
-        return on && !clock.instant().isBefore(notBefore);
+        return on && !clock.instant().isBefore(notBefore) && !running.get();
     }
 
     /** Works out what this run has to do; the body becomes the list of {@link DriveWork}. */
     public List<DriveWork> plan(Exchange exchange) {
+        // Two runs at once would race on the cursor; the route runs one at a time, this makes sure of it.
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("a Drive sync is already running");
+        }
+        exchange.setProperty(OWNS_RUN, true);
         sources.started(SOURCE);
         Drive drive = client.get();
         Optional<DriveCursor> saved = ledger.cursor(SOURCE).map(DriveCursor::fromJson);
@@ -132,6 +140,7 @@ public class DriveSync {
         DriveRun run = exchange.getProperty(RUN, DriveRun.class);
         ledger.saveCursor(SOURCE, run.next().toJson());
         notBefore = Instant.EPOCH;
+        running.set(false);
         sources.succeeded(SOURCE, run.changed(), clock.instant().plus(interval));
         if (run.changed() > 0 || run.fullListing()) {
             LOG.info("Drive sync done: {}", run.summary());
@@ -140,6 +149,9 @@ public class DriveSync {
 
     /** A run failed: nothing is saved, the status says why, and the next runs back off. */
     public void failed(Exchange exchange) {
+        if (exchange.getProperty(OWNS_RUN, false, Boolean.class)) {
+            running.set(false);
+        }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "unknown error" : reason(cause);
         SourceStatus status = sources.get(SOURCE);
