@@ -242,6 +242,21 @@ public final class FakeDriveServer implements AutoCloseable {
         return found;
     }
 
+    /** Ids of every folder below {@code rootId}, trashed ones included. */
+    public synchronized Set<String> foldersUnder(String rootId) {
+        Set<String> found = new HashSet<>();
+        Deque<String> folders = new ArrayDeque<>(List.of(rootId));
+        while (!folders.isEmpty()) {
+            String folder = folders.poll();
+            for (Node node : nodes.values()) {
+                if (node.parents.contains(folder) && FOLDER.equals(node.mimeType) && found.add(node.id)) {
+                    folders.add(node.id);
+                }
+            }
+        }
+        return found;
+    }
+
     /** The version the hub should hold for a file: its MD5 for stored files, {@code v<version>} for Google's. */
     public synchronized String expectedVersion(String id) {
         Node node = node(id);
