@@ -83,9 +83,10 @@ public final class DriveWiring {
             LOG.info("Drive: syncing {} every {} s through {}", watch.describe(), interval.toSeconds(),
                     HubSettings.text(context, "teammate.drive.api-url"));
         } else {
-            String why = watch.isEmpty() ? "no folders or shared drives configured (teammate.drive.folders,"
-                    + " teammate.drive.shared-drives)" : "no credentials in the environment (TEAMMATE_DRIVE_SERVICE_ACCOUNT,"
-                    + " or TEAMMATE_DRIVE_CLIENT_ID, TEAMMATE_DRIVE_CLIENT_SECRET and TEAMMATE_DRIVE_REFRESH_TOKEN)";
+            String why = watch.isEmpty()
+                    ? "no folders or shared drives configured (teammate.drive.folders, teammate.drive.shared-drives)"
+                    : "no credentials in the environment (TEAMMATE_DRIVE_SERVICE_ACCOUNT, or TEAMMATE_DRIVE_CLIENT_ID,"
+                    + " TEAMMATE_DRIVE_CLIENT_SECRET and TEAMMATE_DRIVE_REFRESH_TOKEN)";
             sources.register(DriveSync.SOURCE, false, "off: " + why);
             LOG.info("Drive is off: {}", why);
         }

@@ -52,7 +52,8 @@ class DriveRouteTest {
     void firstSyncTakesInEveryKindAndLaterSyncsFollowEditsTrashDeletesAndMoves() throws Exception {
         String specs = drive.addFolder("Specs", ROOT);
         String elsewhere = drive.addRootFolder("0AnotWatched", "Private");
-        String notes = drive.addFile("notes.md", "text/markdown", ROOT, "# Notes\n\nThe zebracorn launch slips a week.");
+        String notes = drive.addFile("notes.md", "text/markdown", ROOT,
+                "# Notes\n\nThe zebracorn launch slips a week.");
         String doc = drive.addFile("Roadmap", FakeDriveServer.DOC, specs, "Roadmap: the quokkaplan ships in May.");
         String sheet = drive.addFile("Budget", FakeDriveServer.SHEET, specs, "item,cost\nwombatserver,1200\n");
         String slides = drive.addFile("Pitch", FakeDriveServer.SLIDES, ROOT, "Pitch deck about the narwhalboard.");
