@@ -3,7 +3,6 @@ package dev.teammate.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teammate.extract.SampleDocuments;
 import dev.teammate.hub.TestHub;
-import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.LedgerEntry;
 import dev.teammate.source.SourceStatus;
 import org.junit.jupiter.api.AfterEach;
