@@ -87,6 +87,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("healthApi", new HealthApi(ledger, store));
         SourceStatuses sources = new SourceStatuses(ledger, Clock.systemUTC());
         registry.bind("sources", sources);
+        DriveWiring.bind(context, resources, ledger, extractor, indexer, sources);
         registry.bind("sourcesApi", new SourcesApi(sources, ledger));
         SlackSyncWiring.bind(context, resources, ledger, sources);
         registry.bind("apiResponses", new ApiResponses());

@@ -4,6 +4,7 @@ import dev.teammate.audio.AudioDecoder;
 import dev.teammate.audio.FfmpegBinary;
 import dev.teammate.intake.FailedFileRecorder;
 import dev.teammate.ledger.Ledger;
+import dev.teammate.transcribe.RecordingCopies;
 import dev.teammate.transcribe.RecordingQueue;
 import dev.teammate.transcribe.RecordingTranscriber;
 import dev.teammate.transcribe.TranscriptFiles;
@@ -45,9 +46,14 @@ final class TranscriptionWiring {
                 stopping(context)::get);
 
         context.getRegistry().bind("recordingQueue", new RecordingQueue(ledger, decoder, model,
-                HubSettings.integer(context, "teammate.transcribe.max-attempts")));
+                HubSettings.integer(context, "teammate.transcribe.max-attempts"), recordingCopies(context)));
         context.getRegistry().bind("transcription", new TranscriptionSteps(transcriber,
                 new TranscriptFiles(outputsDir), failedFiles, ledger));
+    }
+
+    /** Where remote sources keep their recordings' local copies (see {@code DriveWiring}). */
+    static RecordingCopies recordingCopies(CamelContext context) {
+        return new RecordingCopies(HubConfiguration.folder(context, "teammate.sources.dir"));
     }
 
     /** Turns true when Camel begins to stop, so a long transcription ends after its current window. */

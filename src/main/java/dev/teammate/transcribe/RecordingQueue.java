@@ -47,12 +47,23 @@ public class RecordingQueue {
     private final AudioDecoder decoder;
     private final WhisperModelSlot model;
     private final int maxAttempts;
+    private final RecordingCopies copies;
 
     public RecordingQueue(Ledger ledger, AudioDecoder decoder, WhisperModelSlot model, int maxAttempts) {
+        this(ledger, decoder, model, maxAttempts, null);
+    }
+
+    /**
+     * @param copies where recordings of remote sources (Drive) are kept on this machine, since their ledger link is
+     *               the source's web link; {@code null} when only dropped files are transcribed
+     */
+    public RecordingQueue(Ledger ledger, AudioDecoder decoder, WhisperModelSlot model, int maxAttempts,
+            RecordingCopies copies) {
         this.ledger = ledger;
         this.decoder = decoder;
         this.model = model;
         this.maxAttempts = maxAttempts;
+        this.copies = copies;
     }
 
     /**
@@ -120,12 +131,22 @@ public class RecordingQueue {
 
     private List<LedgerEntry> waitingRecordings() {
         return ledger.list(null, ItemStatus.WAITING, 0, 1000).stream()
-                .filter(e -> e.link() != null && DocumentKind.of(e.link()) == DocumentKind.RECORDING)
+                .filter(e -> e.link() != null && DocumentKind.of(e.link()) == DocumentKind.RECORDING
+                        || localCopy(e).isPresent())
                 .toList();
+    }
+
+    /** The local copy of a remote source's recording, found by its item id. */
+    private Optional<Path> localCopy(LedgerEntry entry) {
+        return copies == null || "file".equals(entry.source()) ? Optional.empty() : copies.find(entry.itemId());
     }
 
     /** The recording's file on this machine, when it is there. */
     private Optional<Path> localFile(LedgerEntry entry) {
+        Optional<Path> copy = localCopy(entry);
+        if (copy.isPresent()) {
+            return copy;
+        }
         Path file;
         try {
             file = Path.of(URI.create(entry.link()));
