@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.teammate.fake.LoopbackHttp;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,10 +114,7 @@ public final class FakeDriveServer implements AutoCloseable {
     private boolean refuseRefresh;
 
     public FakeDriveServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttp.start(0, "/", this::handle, executor, "the fake Drive");
     }
 
     public String rootUrl() {

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.teammate.fake.LoopbackHttp;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,14 +96,7 @@ public final class FakeJiraServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake Jira", e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackHttp.start(0, "/", this::handle, executor, "the fake Jira");
     }
 
     public static FakeJiraServer start() {

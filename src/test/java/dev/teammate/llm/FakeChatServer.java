@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.teammate.fake.LoopbackHttp;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,16 +233,7 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     private HttpServer bind(int wantedPort) {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort);
-        try {
-            HttpServer created = HttpServer.create(address, 0);
-            created.createContext("/", this::handle);
-            created.setExecutor(executor);
-            created.start();
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fake chat server to " + address, e);
-        }
+        return LoopbackHttp.start(wantedPort, "/", this::handle, executor, "the fake chat server");
     }
 
     private void handle(HttpExchange exchange) {

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.teammate.fake.LoopbackHttp;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -262,16 +260,7 @@ public final class FakeSlackServer implements AutoCloseable {
     }
 
     private HttpServer bind(int wantedPort) {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort);
-        try {
-            HttpServer created = HttpServer.create(address, 0);
-            created.createContext("/api/", this::serve);
-            created.setExecutor(executor);
-            created.start();
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fake Slack server to " + address, e);
-        }
+        return LoopbackHttp.start(wantedPort, "/api/", this::serve, executor, "the fake Slack server");
     }
 
     private void serve(HttpExchange exchange) {
