@@ -9,6 +9,7 @@ import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.langchain4j.embeddings.LangChain4jEmbeddingsHeaders;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.Map;
 public class SearchApi {
 
     static final String QUERY = "teammateSearch";
-    private static final String EMBEDDING_VECTOR = "CamelLangChain4jEmbeddingsVector";
     private static final int MAX_QUERY_CHARS = 2000;
 
     private final VectorStore store;
@@ -64,7 +64,7 @@ public class SearchApi {
     /** Runs the search with the query's embedding and replies with the ranked chunks. */
     public void search(Exchange exchange) {
         SearchRequest pending = exchange.getProperty(QUERY, SearchRequest.class);
-        float[] vector = exchange.getMessage().getHeader(EMBEDDING_VECTOR, float[].class);
+        float[] vector = exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class);
         SearchRequest request = new SearchRequest(pending.text(), vector, pending.k(), pending.candidates(),
                 pending.filter(), pending.mode());
         List<SearchHit> hits = store.search(request);

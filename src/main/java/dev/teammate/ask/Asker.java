@@ -4,17 +4,17 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.teammate.llm.ModelTier;
 import dev.teammate.llm.ModelTiers;
 import dev.teammate.llm.PromptTemplates;
-import dev.teammate.llm.TokenEstimate;
 import dev.teammate.retrieve.CitationCheck;
+import dev.teammate.retrieve.PromptFit;
 import dev.teammate.retrieve.Retriever;
 import dev.teammate.retrieve.Source;
 import dev.teammate.retrieve.SourceBlock;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.langchain4j.embeddings.LangChain4jEmbeddingsHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,6 @@ public class Asker {
     private static final Logger LOG = LoggerFactory.getLogger(Asker.class);
     private static final String REQUEST = "teammateAskRequest";
     private static final String SOURCES = "teammateAskSources";
-    private static final String EMBEDDING_VECTOR = "CamelLangChain4jEmbeddingsVector";
     /** What the prompt tells the model to answer when the sources do not hold the answer. */
     private static final String MODEL_NOT_FOUND = "NOT FOUND";
 
@@ -62,7 +61,7 @@ public class Asker {
      */
     public void retrieve(Exchange exchange) {
         AskRequest request = exchange.getProperty(REQUEST, AskRequest.class);
-        float[] vector = exchange.getMessage().getHeader(EMBEDDING_VECTOR, float[].class);
+        float[] vector = exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class);
         Retriever.Query query = new Retriever.Query(request.question(), vector);
         double best = retriever.bestSimilarity(query, request.filter());
         List<Source> sources = best < minSimilarity ? List.of()
@@ -87,16 +86,15 @@ public class Asker {
     public List<ChatMessage> prompt(Exchange exchange) throws IOException {
         AskRequest request = exchange.getProperty(REQUEST, AskRequest.class);
         @SuppressWarnings("unchecked")
-        List<Source> sources = new ArrayList<>(exchange.getProperty(SOURCES, List.class));
+        List<Source> sources = exchange.getProperty(SOURCES, List.class);
         ModelTier model = tiers.require(tier);
-        List<ChatMessage> messages = messages(request, sources);
-        while (sources.size() > 1 && TokenEstimate.of(messages) > model.inputTokens()) {
-            sources.remove(sources.size() - 1);
-            messages = messages(request, sources);
+        PromptFit.Fitted fitted = PromptFit.fit(sources, model.inputTokens(), given -> messages(request, given));
+        if (fitted.sources().size() < sources.size()) {
+            LOG.info("Ask: {} of {} sources fit model tier {}", fitted.sources().size(), sources.size(), tier);
         }
-        exchange.setProperty(SOURCES, sources);
+        exchange.setProperty(SOURCES, fitted.sources());
         exchange.getMessage().setHeader("TeammateTier", tier);
-        return messages;
+        return fitted.messages();
     }
 
     /** Reads the model's reply and checks every citation in it against the sources the model was given. */

@@ -4,8 +4,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.teammate.llm.ModelTier;
 import dev.teammate.llm.ModelTiers;
 import dev.teammate.llm.PromptTemplates;
-import dev.teammate.llm.TokenEstimate;
 import dev.teammate.retrieve.CitationCheck;
+import dev.teammate.retrieve.PromptFit;
 import dev.teammate.retrieve.Retriever;
 import dev.teammate.retrieve.Source;
 import dev.teammate.retrieve.SourceBlock;
@@ -13,6 +13,7 @@ import dev.teammate.store.SearchFilter;
 import dev.teammate.tickets.TicketProposal;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.component.langchain4j.embeddings.LangChain4jEmbeddingsHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ public class Drafter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Drafter.class);
     private static final String PLAN = "teammateDraftPlan";
-    private static final String EMBEDDING_VECTOR = "CamelLangChain4jEmbeddingsVector";
 
     private final DraftTemplates templates;
     private final PromptTemplates prompts;
@@ -109,7 +108,7 @@ public class Drafter {
     public void keepQuery(Exchange exchange) {
         Plan plan = exchange.getProperty(PLAN, Plan.class);
         int index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-        float[] vector = exchange.getMessage().getHeader(EMBEDDING_VECTOR, float[].class);
+        float[] vector = exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class);
         plan.embedded[index] = new Retriever.Query(plan.queries.get(index), vector);
     }
 
@@ -134,19 +133,14 @@ public class Drafter {
     public List<ChatMessage> prompt(Exchange exchange) throws IOException {
         Plan plan = exchange.getProperty(PLAN, Plan.class);
         ModelTier model = tiers.require(plan.template.tier());
-        List<Source> sources = new ArrayList<>(plan.sources);
-        List<ChatMessage> messages = messages(plan, sources);
-        while (sources.size() > 1 && TokenEstimate.of(messages) > model.inputTokens()) {
-            sources.remove(sources.size() - 1);
-            messages = messages(plan, sources);
-        }
-        if (sources.size() < plan.sources.size()) {
-            LOG.info("Draft {}: {} of {} sources fit model tier {}", plan.template.name(), sources.size(),
+        PromptFit.Fitted fitted = PromptFit.fit(plan.sources, model.inputTokens(), given -> messages(plan, given));
+        if (fitted.sources().size() < plan.sources.size()) {
+            LOG.info("Draft {}: {} of {} sources fit model tier {}", plan.template.name(), fitted.sources().size(),
                     plan.sources.size(), model.name());
         }
-        plan.sources = sources;
+        plan.sources = fitted.sources();
         exchange.getMessage().setHeader("TeammateTier", model.name());
-        return messages;
+        return fitted.messages();
     }
 
     /** Checks the citations in the model's reply and writes the draft, with its sources, to the outbox. */

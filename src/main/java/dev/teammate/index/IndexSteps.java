@@ -10,6 +10,7 @@ import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.component.langchain4j.embeddings.LangChain4jEmbeddingsHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,6 @@ public class IndexSteps {
     public static final String BATCH = "teammateBatch";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSteps.class);
-    private static final String EMBEDDING_VECTOR = "CamelLangChain4jEmbeddingsVector";
     private static final int PROGRESS_MIN_CHUNKS = 50;
 
     private final Chunker chunker;
@@ -69,7 +69,7 @@ public class IndexSteps {
     public void collect(Exchange exchange) {
         IndexBatch batch = exchange.getProperty(BATCH, IndexBatch.class);
         int position = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-        int done = batch.accept(position, exchange.getMessage().getHeader(EMBEDDING_VECTOR, float[].class));
+        int done = batch.accept(position, exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class));
         int total = batch.size();
         if (total >= PROGRESS_MIN_CHUNKS && isProgressStep(done, total)) {
             double seconds = batch.elapsedNanos() / 1e9;

@@ -17,6 +17,7 @@ import dev.teammate.store.StoredChunk;
 import dev.teammate.store.VectorStore;
 import dev.teammate.store.lucene.LuceneVectorStore;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.langchain4j.embeddings.LangChain4jEmbeddingsHeaders;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.LoggerFactory;
@@ -137,7 +138,7 @@ public final class AskBenchmark {
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getMessage().setBody(new AskRequest(question, SearchFilter.NONE, 8));
                 asker.start(exchange);
-                exchange.getMessage().setHeader("CamelLangChain4jEmbeddingsVector", vector);
+                exchange.getMessage().setHeader(LangChain4jEmbeddingsHeaders.VECTOR, vector);
                 asker.retrieve(exchange);
                 if (exchange.getMessage().getHeader("TeammateFound", Boolean.class)) {
                     asker.prompt(exchange);
