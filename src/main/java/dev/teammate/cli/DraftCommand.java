@@ -149,7 +149,9 @@ public final class DraftCommand {
 
     private static int listHere(Properties settings, PrintStream out) throws IOException {
         String folder = setting(settings, "teammate.templates.dir", "templates");
-        DraftTemplates templates = new DraftTemplates(Path.of(folder).resolve("drafts"), "large", 0.3);
+        DraftTemplates templates = new DraftTemplates(Path.of(folder).resolve("drafts"),
+                setting(settings, "teammate.draft.tier", "large"),
+                Double.parseDouble(setting(settings, "teammate.ask.min-similarity", "0.3")));
         for (String name : templates.names()) {
             String title;
             try {

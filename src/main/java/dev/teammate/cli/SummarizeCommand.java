@@ -6,6 +6,7 @@ import dev.teammate.item.ItemFolders;
 import dev.teammate.ledger.ItemStatus;
 import dev.teammate.ledger.Ledger;
 import dev.teammate.ledger.LedgerEntry;
+import dev.teammate.summarize.SummaryQueue;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -147,19 +148,18 @@ public final class SummarizeCommand {
                 if (entry.status() == ItemStatus.INDEXED) {
                     return new Outcome((System.nanoTime() - queued) / 1e9, null);
                 }
-                if (entry.status() == ItemStatus.FAILED || failedOnce(entry)) {
-                    return new Outcome(0, entry.reason().replaceFirst("; tried again after .*$", ""));
+                if (entry.status() == ItemStatus.FAILED) {
+                    return new Outcome(0, entry.reason());
+                }
+                // A failed try leaves the summary waiting for a later try, which this command does not wait for.
+                String failure = SummaryQueue.lastTryFailure(entry);
+                if (failure != null) {
+                    return new Outcome(0, failure);
                 }
             }
             Thread.sleep(50);
         }
         return new Outcome(0, "no summary after " + timeout.toMinutes() + " minutes; raise --timeout-minutes");
-    }
-
-    /** A try that failed leaves the summary waiting for a later try, which this command does not wait for. */
-    private static boolean failedOnce(LedgerEntry entry) {
-        String reason = entry.reason() == null ? "" : entry.reason();
-        return reason.startsWith("the model endpoint did not answer") || reason.startsWith("summary failed");
     }
 
     private static EmbeddedHub start(Path scratch, Properties settings) throws Exception {

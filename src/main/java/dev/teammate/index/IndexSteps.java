@@ -69,7 +69,8 @@ public class IndexSteps {
     public void collect(Exchange exchange) {
         IndexBatch batch = exchange.getProperty(BATCH, IndexBatch.class);
         int position = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-        int done = batch.accept(position, exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class));
+        float[] vector = exchange.getMessage().getHeader(LangChain4jEmbeddingsHeaders.VECTOR, float[].class);
+        int done = batch.accept(position, vector);
         int total = batch.size();
         if (total >= PROGRESS_MIN_CHUNKS && isProgressStep(done, total)) {
             double seconds = batch.elapsedNanos() / 1e9;

@@ -20,6 +20,19 @@ public record SearchFilter(Set<String> sources, Set<String> itemIds, Instant fro
         itemIds = itemIds == null ? Set.of() : Set.copyOf(itemIds);
     }
 
+    /**
+     * An instant as the first whole millisecond at or after it: chunk times are whole milliseconds, an instant may
+     * carry finer parts. Beyond what epoch milliseconds hold: {@link Long#MIN_VALUE} or {@link Long#MAX_VALUE}.
+     */
+    public static long ceilMillis(Instant instant) {
+        try {
+            long floor = instant.toEpochMilli();
+            return instant.getNano() % 1_000_000 == 0 ? floor : Math.addExact(floor, 1);
+        } catch (ArithmeticException outOfRange) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
     public boolean isEmpty() {
         return sources.isEmpty() && itemIds.isEmpty() && from == null && to == null;
     }

@@ -47,6 +47,8 @@ public class SummaryQueue {
 
     static final String INPUT_FILE = "meeting-transcript.json";
     static final String QUEUED = "queued for summary";
+    /** Ends the reason of a summary whose last try failed. */
+    private static final String RETRY_NOTE = "; tried again after ";
     private static final String WORKING = "summarizing since ";
 
     private static final Logger LOG = LoggerFactory.getLogger(SummaryQueue.class);
@@ -125,7 +127,7 @@ public class SummaryQueue {
     public void failed(Exchange exchange) {
         Item summary = exchange.getProperty(ItemExchange.ITEM, Item.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String retry = "; tried again after " + Instant.now().plus(retryDelay).truncatedTo(ChronoUnit.SECONDS);
+        String retry = RETRY_NOTE + Instant.now().plus(retryDelay).truncatedTo(ChronoUnit.SECONDS);
         if (storeUnavailable(cause)) {
             ledger.recordWaiting(summary, "the store did not answer: " + ModelErrors.describe(cause) + retry);
             LOG.warn("Summary of {} waits: the store did not answer; trying again in {} s", meetingId(summary.id()),
@@ -141,6 +143,18 @@ public class SummaryQueue {
         }
         ledger.updateWaitingReason(summary.id(), "summary failed: " + ModelErrors.describe(cause) + retry);
         LOG.warn("Summary of {} failed: {}", meetingId(summary.id()), ModelErrors.describe(cause));
+    }
+
+    /**
+     * Why the last try of this summary failed, without when it is tried again; {@code null} when it is made, failed
+     * for good, or not tried yet (queued or being made).
+     */
+    public static String lastTryFailure(LedgerEntry entry) {
+        String reason = entry.reason();
+        if (entry.status() != ItemStatus.WAITING || reason == null || !reason.contains(RETRY_NOTE)) {
+            return null;
+        }
+        return reason.substring(0, reason.lastIndexOf(RETRY_NOTE));
     }
 
     /** Removes the summary of a meeting that is gone; true when there was one. */

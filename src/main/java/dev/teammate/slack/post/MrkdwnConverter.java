@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>What changes: headings become bold lines; {@code **x**} and {@code __x__} become {@code *x*}, {@code *x*} becomes
  * {@code _x_}, {@code ~~x~~} becomes {@code ~x~}; links and images become {@code <url|text>}; bullets become
- * {@code •} (nested ones {@code ◦}), task boxes {@code ☐}/{@code ☑}; tables, which Slack cannot show, are kept as
- * code so their columns still line up; horizontal rules become a blank line. Numbered lists, quotes and fenced code
- * are kept (code without its language tag, which Slack would print). Code is never reformatted.
+ * {@code •} (nested ones {@code ◦}), task boxes {@code ☐}/{@code ☑}; tables, which Slack cannot show, are
+ * kept as code so their columns still line up; horizontal rules become a blank line. Numbered lists, quotes and
+ * fenced code are kept (code without its language tag, which Slack would print). Code is never reformatted.
  */
 public final class MrkdwnConverter {
 

@@ -108,8 +108,8 @@ final class SearchQueries {
 
     /** Item time in [from, to); chunk times are whole milliseconds, instants may carry finer parts. */
     private static Query timeRange(Instant from, Instant to) {
-        long lower = from == null ? Long.MIN_VALUE : ceilMillis(from);
-        long upperExclusive = to == null ? Long.MAX_VALUE : ceilMillis(to);
+        long lower = from == null ? Long.MIN_VALUE : SearchFilter.ceilMillis(from);
+        long upperExclusive = to == null ? Long.MAX_VALUE : SearchFilter.ceilMillis(to);
         if (upperExclusive == Long.MIN_VALUE) {
             return new MatchNoDocsQuery("time range ends before any representable time");
         }
@@ -118,15 +118,5 @@ final class SearchQueries {
             return new MatchNoDocsQuery("empty time range");
         }
         return LongPoint.newRangeQuery(ChunkDocuments.TIME, lower, upper);
-    }
-
-    private static long ceilMillis(Instant instant) {
-        try {
-            long floor = instant.toEpochMilli();
-            return instant.getNano() % 1_000_000 == 0 ? floor : Math.addExact(floor, 1);
-        } catch (ArithmeticException outOfRange) {
-            // Beyond what epoch milliseconds can hold: past every chunk on that side.
-            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
     }
 }

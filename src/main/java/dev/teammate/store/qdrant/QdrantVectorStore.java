@@ -260,8 +260,8 @@ public class QdrantVectorStore implements VectorStore {
         }
         if (filter.from() != null || filter.to() != null) {
             Common.Range.Builder range = Common.Range.newBuilder();
-            Long lower = filter.from() == null ? null : ceilMillis(filter.from());
-            Long upper = filter.to() == null ? null : ceilMillis(filter.to());
+            Long lower = filter.from() == null ? null : SearchFilter.ceilMillis(filter.from());
+            Long upper = filter.to() == null ? null : SearchFilter.ceilMillis(filter.to());
             if (lower != null && upper != null && lower >= upper) {
                 return null;
             }
@@ -274,16 +274,6 @@ public class QdrantVectorStore implements VectorStore {
             all.addMust(ConditionFactory.range("time", range.build()));
         }
         return all.build();
-    }
-
-    /** Chunk times are whole milliseconds; an instant between two of them starts the range at the later one. */
-    private static long ceilMillis(Instant instant) {
-        try {
-            long floor = instant.toEpochMilli();
-            return instant.getNano() % 1_000_000 == 0 ? floor : Math.addExact(floor, 1);
-        } catch (ArithmeticException outOfRange) {
-            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
-        }
     }
 
     private Points.PointStruct point(StoredChunk chunk) {
